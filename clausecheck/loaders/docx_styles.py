@@ -1,0 +1,124 @@
+"""Word styles (styles.xml): names, basedOn chains, numbering, outline levels and bold."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .docx_parts import W
+
+_W = f"{{{W}}}"
+_HEADING = re.compile(r"^(?:heading|überschrift|titre|título|titolo)\s*(\d)$", re.IGNORECASE)
+_FALSE = {"0", "false", "off", "none"}
+
+
+def wattr(element: etree._Element | None, name: str = "val") -> str | None:
+    """The ``w:``-namespaced attribute ``name`` of ``element`` (None when either is missing)."""
+    return None if element is None else element.get(_W + name)
+
+
+def on_off(element: etree._Element | None) -> bool | None:
+    """A Word on/off property: None when absent, else whether it is switched on."""
+    if element is None:
+        return None
+    return (wattr(element) or "true").lower() not in _FALSE
+
+
+@dataclass
+class Style:
+    """One style's own (not inherited) properties."""
+
+    style_id: str
+    kind: str
+    name: str
+    based_on: str | None
+    num_id: str | None
+    ilvl: int | None
+    outline: int | None
+    bold: bool | None
+
+
+class Styles:
+    """Style lookup with basedOn inheritance."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self._styles: dict[str, Style] = {}
+        self.default_paragraph: str | None = None
+        if root is None:
+            return
+        for element in root.iterchildren(_W + "style"):
+            style = _read_style(element)
+            self._styles[style.style_id] = style
+            if style.kind == "paragraph" and (wattr(element, "default") or "").lower() in {"1", "true", "on"}:
+                self.default_paragraph = style.style_id
+
+    def get(self, style_id: str | None) -> Style | None:
+        """The style ``style_id``, or None."""
+        return self._styles.get(style_id) if style_id else None
+
+    def chain(self, style_id: str | None) -> list[Style]:
+        """``style_id`` and the styles it is based on, nearest first (cycles cut)."""
+        chain: list[Style] = []
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles.get(style_id)
+            if style is None:
+                break
+            chain.append(style)
+            style_id = style.based_on
+        return chain
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, style that carries it) inherited through the basedOn chain."""
+        for style in self.chain(style_id):
+            if style.num_id is not None:
+                return style.num_id, style.ilvl, style.style_id
+        return None, None, None
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """0-based heading level from a Heading N / Title style or an inherited outline level."""
+        for style in self.chain(style_id):
+            match = _HEADING.match(style.name.strip())
+            if match:
+                return int(match.group(1)) - 1
+            if style.name.strip().lower() in {"title", "subtitle"}:
+                return 0
+            if style.outline is not None and style.outline < 9:
+                return style.outline
+        return None
+
+    def bold(self, style_id: str | None) -> bool:
+        """Whether text in style ``style_id`` is bold by inheritance."""
+        for style in self.chain(style_id):
+            if style.bold is not None:
+                return style.bold
+        return False
+
+
+def _read_style(element: etree._Element) -> Style:
+    ppr = element.find(_W + "pPr")
+    num_pr = ppr.find(_W + "numPr") if ppr is not None else None
+    num_id = wattr(num_pr.find(_W + "numId")) if num_pr is not None else None
+    ilvl = wattr(num_pr.find(_W + "ilvl")) if num_pr is not None else None
+    outline = wattr(ppr.find(_W + "outlineLvl")) if ppr is not None else None
+    rpr = element.find(_W + "rPr")
+    return Style(
+        style_id=wattr(element, "styleId") or "",
+        kind=wattr(element, "type") or "paragraph",
+        name=wattr(element.find(_W + "name")) or "",
+        based_on=wattr(element.find(_W + "basedOn")),
+        num_id=num_id,
+        ilvl=_int(ilvl),
+        outline=_int(outline),
+        bold=on_off(rpr.find(_W + "b")) if rpr is not None else None,
+    )
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
