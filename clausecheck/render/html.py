@@ -1,0 +1,222 @@
+"""The HTML report: one self-contained file, safe to open from disk, readable without JavaScript.
+
+Every string from the contract or a rule goes through jinja2's autoescape; the only unescaped
+output is clausecheck's own CSS and JS, whose SHA-256 hashes the Content-Security-Policy allows
+(nothing else may run, load or be fetched).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import jinja2
+
+from ..model import SEVERITIES, Finding, Report
+from .summary import TO_RAISE, Concerns, load_concerns, ordered, summarize
+from .view import Location, Piece, file_name, location, quote_pieces, safe_url, source_text
+
+TEMPLATE = "report/report.html.j2"
+ASSUMPTION_LABELS = {
+    "state": "State whose law applies",
+    "represented": "Represented by",
+    "role": "Your role",
+    "status": "Engaged as",
+    "union": "Union",
+}
+ORIGIN_LABELS = {
+    "user": "you said so",
+    "contract": "read from the contract",
+    "config": "from your configuration file",
+    "unknown": "not known",
+}
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A source's citation text and its link, or no link when its address is not http(s)."""
+
+    text: str
+    url: str | None
+    raw_url: str | None
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding with what the template needs to show it."""
+
+    id: int
+    anchor: str
+    finding: Finding
+    where: Location
+    pieces: list[Piece]
+    sources: list[SourceLink]
+    group_name: str
+
+
+@dataclass(frozen=True)
+class ConcernSection:
+    """Findings of one concern, with the concern's question and group."""
+
+    concern: str
+    question: str
+    group: str
+    group_name: str
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    """One clause in the document outline, with the findings made against it."""
+
+    index: int
+    anchor: str
+    number: str | None
+    title: str
+    level: int
+    page: int
+    change: str | None
+    findings: list[FindingView]
+
+
+def render_html(report: Report) -> str:
+    """The report as one HTML page with inline CSS and JS and a restrictive CSP."""
+    css, js = _asset("report.css"), _asset("report.js")
+    concerns = load_concerns()
+    views = [_view(report, i, f, concerns) for i, f in enumerate(report.findings)]
+    summary = summarize(report)
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            report=report,
+            summary=summary,
+            name=file_name(report),
+            css=css,
+            js=js,
+            csp=content_security_policy(css, js),
+            severities=SEVERITIES,
+            groups=[g for g in summary.groups],
+            questions=[(q, [views[i] for i in q.findings]) for q in summary.questions],
+            conflicts=_sections(report, views, concerns, ("conflict",)),
+            missing=_sections(report, views, concerns, ("missing",)),
+            protections=_sections(report, views, concerns, ("protection",)),
+            outline=_outline(report, views),
+            assumption_labels=ASSUMPTION_LABELS,
+            origin_labels=ORIGIN_LABELS,
+            total=len(views),
+            to_raise=TO_RAISE,
+        )
+    )
+
+
+def content_security_policy(css: str, js: str) -> str:
+    """Allow exactly the inline style and script given, data: images, and nothing from anywhere."""
+    return (
+        "default-src 'none'; "
+        f"style-src '{_sha256(css)}'; "
+        f"script-src '{_sha256(js)}'; "
+        "img-src data:; font-src 'none'; connect-src 'none'; "
+        "form-action 'none'; base-uri 'none'"
+    )
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("clausecheck", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["upfirst"] = upfirst
+    return env
+
+
+def upfirst(text: str) -> str:
+    """``text`` with its first letter in capitals and the rest untouched (unlike ``capitalize``)."""
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def _asset(name: str) -> str:
+    return (resources.files("clausecheck") / "templates" / "report" / name).read_text(encoding="utf-8")
+
+
+def _view(report: Report, index: int, finding: Finding, concerns: Concerns) -> FindingView:
+    sources = [
+        SourceLink(text=source_text(s.name, s.section, s.year), url=safe_url(s.url), raw_url=s.url)
+        for s in finding.sources
+    ]
+    return FindingView(
+        id=index,
+        anchor=f"finding-{index + 1}",
+        finding=finding,
+        where=location(report, finding),
+        pieces=quote_pieces(report, finding),
+        sources=sources,
+        group_name=concerns.group_name(finding.group),
+    )
+
+
+def _sections(
+    report: Report, views: list[FindingView], concerns: Concerns, kinds: tuple[str, ...]
+) -> list[ConcernSection]:
+    """Findings of ``kinds`` grouped by concern; the concern with the most severe finding first."""
+    sections: dict[str, list[FindingView]] = {}
+    for i in ordered(report, kinds):
+        sections.setdefault(report.findings[i].concern, []).append(views[i])
+    result = []
+    for concern, members in sections.items():
+        known = concerns.concerns.get(concern)
+        group = members[0].finding.group
+        result.append(
+            ConcernSection(
+                concern=concern,
+                question=known.question if known else "",
+                group=group,
+                group_name=concerns.group_name(group),
+                findings=members,
+            )
+        )
+    return result
+
+
+def _outline(report: Report, views: list[FindingView]) -> list[OutlineRow]:
+    """Every clause with a number, heading or finding, indented by level."""
+    against: dict[int, list[FindingView]] = {}
+    for view in views:
+        if view.where.clause is not None:
+            against.setdefault(view.where.clause, []).append(view)
+    rows = []
+    for i, clause in enumerate(report.document.clauses):
+        marked = against.get(i, [])
+        if not (clause.number or clause.heading or marked):
+            continue
+        title = clause.heading or _snippet(clause.text)
+        rows.append(
+            OutlineRow(
+                index=i,
+                anchor=f"clause-{i}",
+                number=clause.number,
+                title=title,
+                level=min(max(clause.level, 0), 6),
+                page=clause.page,
+                change=clause.change,
+                findings=sorted(marked, key=lambda v: SEVERITIES.index(v.finding.severity)),
+            )
+        )
+    return rows
+
+
+def _snippet(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

@@ -1,0 +1,135 @@
+"""The report as JSON, in the shape clausecheck/schema/report.schema.json describes (docs/json.md).
+
+Key names are an interface that scripts rely on: change them only with a new ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Document, Finding, Report
+from .summary import Summary, summarize
+from .view import file_name, location
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = "urn:clausecheck:schema:report:1.0"
+
+
+def report_to_dict(report: Report, summary: Summary | None = None) -> dict[str, Any]:
+    """The report as plain JSON-ready data."""
+    summary = summary or summarize(report)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {
+            "name": "clausecheck",
+            "version": report.tool_version,
+            "rules_version": report.rules_version,
+        },
+        "created": report.created,
+        "document": document_dict(report.document, name=file_name(report)),
+        "packs": [asdict(p) for p in report.packs],
+        "assumptions": [asdict(a) for a in report.assumptions],
+        "summary": summary_dict(summary),
+        "findings": [finding_dict(report, i, f) for i, f in enumerate(report.findings)],
+    }
+
+
+def render_json(report: Report, *, compact: bool = False) -> str:
+    """The JSON text: indented for a person, or one line (``compact``) for JSON Lines."""
+    data = report_to_dict(report)
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def document_dict(document: Document, *, name: str) -> dict[str, Any]:
+    """The document's identity, what could not be read, and its clause tree (with texts)."""
+    return {
+        "path": document.path,
+        "name": name,
+        "format": document.format,
+        "sha256": document.sha256,
+        "pages": document.pages,
+        "gaps": [asdict(g) for g in document.gaps],
+        "warnings": list(document.warnings),
+        "clauses": [
+            {
+                "index": i,
+                "number": c.number,
+                "label": c.label,
+                "heading": c.heading,
+                "kind": c.kind,
+                "level": c.level,
+                "parent": c.parent,
+                "page": c.page,
+                "last_page": c.last_page,
+                "change": c.change,
+                "text": c.text,
+            }
+            for i, c in enumerate(document.clauses)
+        ],
+    }
+
+
+def finding_dict(report: Report, index: int, finding: Finding) -> dict[str, Any]:
+    """One finding with its clause's place in the document."""
+    where = location(report, finding)
+    clause = None
+    if where.clause is not None:
+        clause = {
+            "index": where.clause,
+            "number": where.number,
+            "heading": where.heading,
+            "page": where.page,
+            "last_page": where.last_page,
+            "change": where.change,
+        }
+    return {
+        "id": index,
+        "rule": finding.rule,
+        "pack": finding.pack,
+        "title": finding.title,
+        "concern": finding.concern,
+        "group": finding.group,
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "clause": clause,
+        "quote": finding.quote,
+        "spans": [{"start": s.start, "end": s.end} for s in finding.spans],
+        "explanation": finding.explanation,
+        "ask": finding.ask,
+        "sources": [asdict(s) for s in finding.sources],
+        "notes": list(finding.notes),
+    }
+
+
+def summary_dict(summary: Summary) -> dict[str, Any]:
+    """The shared verdict and counts (see :mod:`clausecheck.render.summary`)."""
+    return {
+        "verdict": summary.verdict,
+        "level": summary.level,
+        "to_raise": summary.to_raise,
+        "by_severity": dict(summary.by_severity),
+        "conflicts": summary.conflicts,
+        "missing": summary.missing,
+        "protections": summary.protections,
+        "groups": [
+            {
+                "id": g.id,
+                "name": g.name,
+                "high": g.high,
+                "medium": g.medium,
+                "low": g.low,
+                "protections": g.protections,
+            }
+            for g in summary.groups
+        ],
+        "questions": [
+            {"text": q.text, "severity": q.severity, "concern": q.concern, "findings": list(q.findings)}
+            for q in summary.questions
+        ],
+        "coverage": list(summary.coverage),
+        "caveat": summary.caveat,
+    }
