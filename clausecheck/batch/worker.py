@@ -1,0 +1,125 @@
+"""One contract, inside a worker process: load, check, render, write its reports, commit its record.
+
+The parent sends a :class:`Task` and gets back the small record (verdict, counts per concern,
+finding rows), never the document, so its memory stays flat however large the batch.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..atomic import write_atomic
+from ..errors import ClauseCheckError, OutputError
+from ..limits import DEFAULT_LIMITS, Limits
+from ..model import Report
+from ..render.json import finding_dict
+from ..render.summary import SEVERITY_RANK, TO_RAISE, summarize
+from .discovery import one_line
+from .parties import preamble_parties
+from .state import REPORTS_DIR, report_name, write_record
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to check one file."""
+
+    rel: str
+    path: str
+    outdir: str
+    formats: tuple[str, ...] = ("html", "json")
+    packs: tuple[str, ...] | None = None
+    rules: tuple[str, ...] = ()
+    context: dict[str, str] = field(default_factory=dict)
+    options: str = ""
+    limits: Limits = DEFAULT_LIMITS
+
+
+def check_one(task: Task) -> dict[str, Any]:
+    """Check ``task``'s file; return its record, or ``{"rel", "error"}`` / ``{"rel", "output_error"}``.
+
+    A file clausecheck cannot read becomes an error (the batch goes on); a report that cannot be
+    written becomes an output error (the batch stops: the disk is full or the folder read-only).
+    """
+    from ..api import check
+    from ..loaders import load
+
+    started = time.perf_counter()
+    try:
+        document = load(task.path, limits=task.limits)
+        loaded = time.perf_counter()
+        report = check(document, packs=list(task.packs) if task.packs is not None else None,
+                       rules=list(task.rules), context=dict(task.context), limits=task.limits)
+    except OutputError as error:
+        return _output_failure(task, error)
+    except ClauseCheckError as error:
+        return {"rel": task.rel, "error": one_line(error, Path(task.path))}
+    checked = time.perf_counter()
+    try:
+        outputs = write_reports(report, task)
+        rendered = time.perf_counter()
+        record = build_record(report, task, outputs)
+        record["seconds"] = {
+            "load": round(loaded - started, 4),
+            "check": round(checked - loaded, 4),
+            "render": round(rendered - checked, 4),
+        }
+        write_record(Path(task.outdir), record)
+    except OutputError as error:
+        return _output_failure(task, error)
+    record["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return record
+
+
+def _output_failure(task: Task, error: OutputError) -> dict[str, Any]:
+    detail = str(error).split(": cannot write the report: ", 1)[-1]
+    return {"rel": task.rel, "output_error": [error.path, detail]}
+
+
+def write_reports(report: Report, task: Task) -> dict[str, str]:
+    """Render and write each requested format; returns ``{format: path relative to outdir}``."""
+    from ..render import SUFFIXES, render
+
+    outputs: dict[str, str] = {}
+    name = report_name(task.rel)
+    for fmt in task.formats:
+        relative = f"{REPORTS_DIR}/{name}{SUFFIXES[fmt]}"
+        write_atomic(Path(task.outdir) / relative, render(report, fmt))
+        outputs[fmt] = relative
+    return outputs
+
+
+def build_record(report: Report, task: Task, outputs: dict[str, str]) -> dict[str, Any]:
+    """The contract's record: what the CSVs, the dashboard and ``--resume`` need, nothing more."""
+    summary = summarize(report)
+    names, aliases = preamble_parties(report.document.text)
+    concerns: dict[str, list[Any]] = {}
+    for finding in report.findings:
+        if finding.kind not in TO_RAISE:
+            continue
+        count, level = concerns.get(finding.concern, [0, "none"])
+        if level == "none" or SEVERITY_RANK.get(finding.severity, 9) < SEVERITY_RANK.get(level, 9):
+            level = finding.severity
+        concerns[finding.concern] = [count + 1, level]
+    return {
+        "rel": task.rel,
+        "sha256": report.document.sha256,
+        "rules_version": report.rules_version,
+        "options": task.options,
+        "format": report.document.format,
+        "pages": report.document.pages,
+        "parties": names,
+        "aliases": aliases,
+        "verdict": summary.verdict,
+        "level": summary.level,
+        "to_raise": summary.to_raise,
+        "by_severity": dict(summary.by_severity),
+        "protections": summary.protections,
+        "caveat": summary.caveat,
+        "concerns": concerns,
+        "outputs": outputs,
+        "findings": [finding_dict(report, i, f) for i, f in enumerate(report.findings)],
+    }
