@@ -13,6 +13,7 @@ from .errors import ClauseCheckError
 # name -> "module:attribute", imported only when the command runs (keeps start-up fast)
 COMMANDS: dict[str, str] = {
     "batch": ".commands.batch:batch",
+    "check": ".commands.check:check",
 }
 
 

@@ -1,0 +1,1 @@
+"""One module per clausecheck subcommand, registered by name in clausecheck.cli.COMMANDS."""
