@@ -14,6 +14,7 @@ from .errors import ClauseCheckError
 COMMANDS: dict[str, str] = {
     "batch": ".commands.batch:batch",
     "check": ".commands.check:check",
+    "parse": ".commands.parse:parse",
 }
 
 
