@@ -1,0 +1,116 @@
+"""Collect defined terms: ``"Materials" means ...``, ``(the "Work Product")``, ``as used herein, "X"``.
+
+Each :class:`~clausecheck.model.Definition` keeps the term as written, the sentence that defines
+it and the index of its clause. A definition stated with "means"/"includes"/"has the meaning"
+wins over a parenthetical label ``(the "Work Product")``; otherwise the first one wins. Struck
+(deleted) clauses are never read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Clause, Definition
+
+_TERM = r"[\"“](?P<term>[^\"“”\n]{1,80}?)[\"”]"
+_VERBS = (
+    r"shall\s+mean|will\s+mean|shall\s+have\s+the\s+meanings?|has\s+the\s+meanings?|"
+    r"have\s+the\s+meanings?|is\s+defined\s+as|means|mean|shall\s+include|includes?|"
+    r"shall\s+refer\s+to|refers?\s+to"
+)
+_MEANS = re.compile(_TERM + r"(?P<gap>[^.\"“”;\n]{0,60}?)(?<!\bby)\s*,?\s+(?:" + _VERBS + r")\b")
+_AS_USED = re.compile(
+    r"\b(?:as|when)\s+used\s+(?:herein|in\s+this\s+[A-Z][a-z]+)\s*,?\s+"
+    r"(?:the\s+(?:terms?|words?)\s+)?" + _TERM
+)
+_PAREN = re.compile(r"\((?P<inner>[^()]{0,240})\)")
+_QUOTED = re.compile(_TERM)
+_PAREN_FILLER = frozenset(
+    [
+        "the", "a", "an", "each", "collectively", "individually", "together", "jointly", "hereinafter",
+        "herein", "referred", "to", "as", "called", "this", "and", "or", "such", "any", "all", "being",
+        "respectively", "also", "known", "severally", "its", "their", "hereafter", "below"
+    ]
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "inc", "ltd", "co", "corp", "no", "nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "para",
+        "e.g", "i.e", "etc", "vs", "u.s", "u.k", "l.l.c", "n.a", "p.c", "l.p", "llc", "jr", "sr", "cf",
+        "viz", "approx", "dept"
+    ]
+)
+
+
+def find_definitions(clauses: list[Clause]) -> dict[str, Definition]:
+    """The document's defined terms, keyed by the term as written."""
+    strong: dict[str, Definition] = {}
+    weak: dict[str, Definition] = {}
+    for index, clause in enumerate(clauses):
+        if clause.change == "deleted" or not clause.text:
+            continue
+        text = clause.text
+        for m in _MEANS.finditer(text):
+            if _inside_parenthesis(text, m.start()):
+                continue
+            _keep(strong, m.group("term"), sentence_at(text, m.start(), m.end()), index)
+        for m in _AS_USED.finditer(text):
+            _keep(strong, m.group("term"), sentence_at(text, m.start(), m.end()), index)
+        for m in _PAREN.finditer(text):
+            terms = _parenthetical_terms(m.group("inner"))
+            for term in terms:
+                _keep(weak, term, sentence_at(text, m.start(), m.end()), index)
+    for term, definition in weak.items():
+        strong.setdefault(term, definition)
+    return strong
+
+
+def _keep(table: dict[str, Definition], term: str, sentence: str, clause: int) -> None:
+    term = " ".join(term.split())
+    if term and term not in table and any(c.isalpha() for c in term):
+        table[term] = Definition(term=term, text=sentence, clause=clause)
+
+
+def _inside_parenthesis(text: str, position: int) -> bool:
+    before = text[max(0, position - 240):position]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _parenthetical_terms(inner: str) -> list[str]:
+    """Quoted terms of ``(collectively, the "Results and Proceeds")``; [] for any other parenthesis."""
+    terms = [m.group("term") for m in _QUOTED.finditer(inner)]
+    if not terms:
+        return []
+    filler = _QUOTED.sub(" ", inner)
+    words = re.findall(r"[^\s,;:\-–—]+", filler)
+    if all(w.lower() in _PAREN_FILLER for w in words):
+        return terms
+    return []
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(A-Z0-9])|\n")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that contains ``text[start:end]`` (abbreviations do not end one)."""
+    begin = 0
+    finish = len(text)
+    for m in _BOUNDARY.finditer(text):
+        if _ends_with_abbreviation(text, m.start()):
+            continue
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            finish = m.start()
+            break
+    return text[begin:finish].strip()
+
+
+def _ends_with_abbreviation(text: str, position: int) -> bool:
+    """True if the "." before ``position`` closes an abbreviation ("Inc.", "U.S.", "A.")."""
+    if position == 0 or text[position - 1] != ".":
+        return False
+    word = re.search(r"(\S+)\.$", text[max(0, position - 20):position])
+    if not word:
+        return False
+    token = word.group(1).lstrip("(\"“").lower()
+    return token in _ABBREVIATIONS or len(token) == 1

@@ -1,0 +1,470 @@
+"""Turn a loader's paragraphs (:class:`Block`) into a clause tree (:class:`Document`).
+
+Citation conventions (``Clause.number``), documented for users in docs/parse-json.md:
+
+* decimal labels cite as their digits: "3.", "Section 3", "SECTION 3.", "§ 3", "Clause 3" -> "3";
+  "3.2" and "Section 3.2" -> "3.2" (``label`` keeps the label as written, "Section 3.2");
+* letters, roman numerals and bracketed numbers append to their parent's citation:
+  "3.2" + "(a)" + "(i)" -> "3.2(a)(i)"; "a.", "a)" and "(a)" all cite as "(a)"; with no numbered
+  parent a list item cites as its bare label ("A", "(a)");
+* articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
+  under an article keep their own numbers ("4.1", not "Article IV 4.1");
+* exhibits, schedules, annexes and appendices start a new top-level part cited "Exhibit A",
+  "Schedule 1"; a clause inside cites as "Exhibit A, 2(a)";
+* unnumbered headings, preamble paragraphs and signature blocks have ``number`` None;
+* an unlabelled paragraph that cannot join its clause (a tracked insertion or deletion inside a
+  clause that is not) becomes a child clause with no label and its clause's citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .definitions import find_definitions
+from .errors import TooLarge
+from .headings import SEPARATORS, clean_heading, is_caps_heading, is_heading_only, split_run_in
+from .labels import ARTICLE, DECIMAL, EXHIBIT, Label, find_label, roman_value, word_number
+from .limits import DEFAULT_LIMITS, Limits
+from .model import Block, Clause, Document, RawDocument
+
+_SIGNATURE_START = re.compile(
+    r"(?:IN WITNESS WHEREOF|In Witness Whereof|ACCEPTED AND AGREED|AGREED AND ACCEPTED|"
+    r"Accepted and Agreed|Agreed and Accepted)\b|(?:By|BY|Signature|SIGNATURE|Signed|SIGNED)\s*:|_{5,}|"
+    r"[^\n:]{1,60}:\s*_{3,}"
+)
+_LETTER_STYLES = ("lower", "upper")
+_ROMAN_STYLES = ("roman", "upper-roman")
+_PART_KEYS = (EXHIBIT, ARTICLE)
+
+
+@dataclass
+class _Draft:
+    """A clause being built; texts are joined with "\\n" when the clause is finished."""
+
+    number: str | None
+    label: str | None
+    heading: str | None
+    parts: list[str]
+    level: int
+    parent: int | None
+    page: int
+    last_page: int
+    change: str | None
+    kind: str
+    style: tuple = ()
+
+
+@dataclass
+class _Entry:
+    """One open level of the numbering stack."""
+
+    key: tuple
+    clause: int
+    core: str = ""
+    parts: tuple[int, ...] = ()
+    heading_level: int = 0
+
+
+@dataclass
+class _State:
+    drafts: list[_Draft] = field(default_factory=list)
+    stack: list[_Entry] = field(default_factory=list)
+    seen_label: bool = False
+    signature: int | None = None
+    last: int | None = None  # last clause that holds current (not deleted) text
+
+
+def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Build the clause tree of ``raw``: labels, hierarchy, citations, offsets and definitions."""
+    state = _State()
+    for block in raw.blocks:
+        _add_block(state, block)
+        if len(state.drafts) > limits.max_clauses:
+            raise TooLarge(path, f"more than {limits.max_clauses:,} clauses")
+    clauses, text = _finish(state.drafts)
+    warnings = list(raw.warnings)
+    tracked = _tracked_changes_warning(raw.blocks)
+    if tracked:
+        warnings.append(tracked)
+    document = Document(
+        path=path, format=raw.format, sha256=sha256, pages=raw.pages, clauses=clauses, text=text,
+        notes=list(raw.notes), gaps=list(raw.gaps), warnings=warnings,
+    )
+    document.definitions = find_definitions(clauses)
+    return document
+
+
+def _tracked_changes_warning(blocks: list[Block]) -> str | None:
+    inserted = sum(1 for b in blocks if b.change == "inserted")
+    deleted = sum(1 for b in blocks if b.change == "deleted")
+    if not inserted and not deleted:
+        return None
+    return (
+        f"unaccepted tracked changes: {inserted} inserted and {deleted} deleted paragraph(s); "
+        "insertions are read as part of the contract, deletions are kept apart as struck text"
+    )
+
+
+def _finish(drafts: list[_Draft]) -> tuple[list[Clause], str]:
+    clauses: list[Clause] = []
+    pieces: list[str] = []
+    offset = 0
+    for draft in drafts:
+        text = "\n".join(p for p in draft.parts if p)
+        if clauses:
+            offset += 2
+        clauses.append(Clause(
+            number=draft.number, label=draft.label, heading=draft.heading, text=text,
+            level=draft.level, parent=draft.parent, page=draft.page, last_page=draft.last_page,
+            start=offset, end=offset + len(text), change=draft.change,  # type: ignore[arg-type]
+            kind=draft.kind,  # type: ignore[arg-type]
+        ))
+        pieces.append(text)
+        offset += len(text)
+    return clauses, "\n\n".join(pieces)
+
+
+# --- one block -------------------------------------------------------------------------------
+
+
+def _add_block(state: _State, block: Block) -> None:
+    text = _clean(block.text)
+    if not text and not block.label:
+        return
+    label, rest_start = _block_label(block, text)
+    if block.change == "deleted":
+        _add_deleted(state, block, text, label, rest_start)
+        return
+    if block.kind == "table":
+        _add_table(state, block, text)
+        return
+    if state.signature is not None:
+        ends = label is not None and label.styles[0][0] in (EXHIBIT, ARTICLE, DECIMAL)
+        if not ends and not block.heading:
+            _append(state, state.signature, block, text)
+            return
+        state.signature = None
+    if label is None:
+        _add_unlabelled(state, block, text)
+    else:
+        _add_labelled(state, block, text, label, rest_start)
+
+
+def _clean(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def _block_label(block: Block, text: str) -> tuple[Label | None, int]:
+    """The block's label and where its text begins after it (0 for labels Word computed)."""
+    if block.label is not None:
+        given = block.label.strip()
+        if not any(c.isalnum() for c in given):
+            return None, 0  # a bullet is not a number
+        parsed = find_label(given + " X")
+        if parsed is None or parsed.end != len(given):
+            parsed = Label(given, len(given), given, (("word-level", str(block.level or 0)),))
+        return Label(given, 0, parsed.core, parsed.styles, parsed.word), 0
+    if block.kind == "table":
+        return None, 0
+    label = find_label(text)
+    if label is None:
+        return None, 0
+    return label, label.end
+
+
+def _starts_signature(block: Block, text: str) -> bool:
+    return block.kind == "signature" or bool(_SIGNATURE_START.match(text))
+
+
+def _is_heading_block(block: Block, text: str) -> bool:
+    if block.heading:
+        return True
+    if block.bold_prefix and block.bold_prefix >= len(text) and len(text) <= 120 and "\n" not in text:
+        return not re.search(r"[.;]\s+\S", text)
+    return is_caps_heading(text)
+
+
+def _add_unlabelled(state: _State, block: Block, text: str) -> None:
+    if _starts_signature(block, text):
+        parent = _exhibit_on_stack(state)
+        state.signature = _new(state, block, None, None, None, [text], parent, "signature")
+        state.last = state.signature
+        return
+    if _is_heading_block(block, text):
+        previous = state.drafts[state.last] if state.last is not None else None
+        if (previous is not None and previous.label and previous.heading is None
+                and not any(previous.parts) and previous.style[:1] in ((EXHIBIT,), (ARTICLE,), (DECIMAL,))):
+            previous.heading = clean_heading(text)  # "ARTICLE IV" then "CONFIDENTIALITY"
+            _touch(previous, block)
+            return
+        _add_unnumbered_heading(state, block, text)
+        return
+    target = state.last
+    if target is None or not state.seen_label:
+        state.last = _new(state, block, None, None, None, [text], None, "preamble")
+        return
+    if state.drafts[target].change != block.change:
+        _add_orphan(state, block, text, target, block.change)
+        return
+    _append(state, target, block, text)
+
+
+def _add_unnumbered_heading(state: _State, block: Block, text: str) -> None:
+    heading = clean_heading(text)
+    if not state.seen_label:
+        state.last = _new(state, block, None, None, heading, [], None, "heading")
+        return
+    level = block.level if block.heading and block.level else 1
+    while state.stack:
+        top = state.stack[-1]
+        if top.key[0] in _PART_KEYS or (top.key[0] == "heading" and top.heading_level < level):
+            break
+        state.stack.pop()
+    parent = state.stack[-1].clause if state.stack else None
+    index = _new(state, block, None, None, heading, [], parent, "heading")
+    state.stack.append(_Entry(("heading",), index, heading_level=level))
+    state.last = index
+
+
+def _add_orphan(state: _State, block: Block, text: str, target: int, change: str | None) -> int:
+    """A paragraph that cannot join ``target`` (its change marker differs): a child of it."""
+    owner = state.drafts[target]
+    index = _new(state, block, owner.number, None, None, [text], target, "clause")
+    state.drafts[index].change = change
+    if change != "deleted":
+        state.last = index
+    return index
+
+
+def _add_table(state: _State, block: Block, text: str) -> None:
+    target = state.signature if state.signature is not None else state.last
+    if target is not None and state.drafts[target].change == block.change and state.seen_label:
+        _append(state, target, block, text)
+        return
+    parent = state.stack[-1].clause if state.stack else None
+    state.last = _new(state, block, None, None, None, [text], parent, "table")
+
+
+def _add_deleted(state: _State, block: Block, text: str, label: Label | None, rest_start: int) -> None:
+    """Struck text: its own clause marked "deleted", placed but never opening a level."""
+    if label is None:
+        if state.last is None:
+            index = _new(state, block, None, None, None, [text], None, "clause")
+            state.drafts[index].change = "deleted"
+        else:
+            _add_orphan(state, block, text, state.last, "deleted")
+        return
+    saved = [(_Entry(e.key, e.clause, e.core, e.parts, e.heading_level)) for e in state.stack]
+    seen, last = state.seen_label, state.last
+    _add_labelled(state, block, text, label, rest_start)
+    state.stack, state.seen_label, state.last = saved, seen, last
+    state.drafts[-1].change = "deleted"
+
+
+# --- labelled blocks -------------------------------------------------------------------------
+
+
+def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_start: int) -> None:
+    style = _choose_style(state, label)
+    parent, entry_key = _place(state, label, style)
+    number = _citation(state, label, style, parent)
+    rest = text[rest_start:] if rest_start else text
+    heading, body = _split_heading(block, text, rest, rest_start, style)
+    if style[0] == EXHIBIT:
+        kind = "exhibit"
+    elif not body and (heading or style[0] == ARTICLE):
+        kind = "heading"
+    else:
+        kind = "clause"
+    index = _new(state, block, number, label.text, heading, [body] if body else [], parent, kind)
+    state.drafts[index].style = style
+    state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style)))
+    state.seen_label = True
+    state.last = index
+
+
+def _parts(label: Label, style: tuple) -> tuple[int, ...]:
+    if style[0] == DECIMAL:
+        return label.parts
+    if style[0] in _ROMAN_STYLES:
+        return (roman_value(label.core) or 0,)
+    if style[0] in _LETTER_STYLES:
+        return (_letter_value(label.core),)
+    if label.core.isdigit():
+        return (int(label.core),)
+    return ()
+
+
+def _letter_value(core: str) -> int:
+    """a=1 ... z=26, aa=27 (doubled letters continue the alphabet)."""
+    return (len(core) - 1) * 26 + ord(core[0].lower()) - ord("a") + 1
+
+
+def _choose_style(state: _State, label: Label) -> tuple:
+    """Pick among a label's styles: "(i)" after "(h)" is a letter, after "(ii)"... a numeral."""
+    style = label.styles[0]
+    if style[0] == DECIMAL and len(label.parts) == 1:
+        listed = _find(state, ("list-decimal", "."))
+        if listed is not None and label.parts[0] == listed.parts[0] + 1:
+            return ("list-decimal", ".")
+        if label.parts[0] == 1 and _nearest_decimal(state) is not None:
+            return ("list-decimal", ".")  # "1." inside clause 3.2 opens a nested list
+    if len(label.styles) == 1:
+        return style
+    for candidate in label.styles:
+        entry = _find(state, candidate)
+        if entry is None or not entry.parts:
+            continue
+        value = roman_value(label.core) if candidate[0] in _ROMAN_STYLES else _letter_value(label.core)
+        if value == entry.parts[0] + 1:
+            return candidate
+    return style
+
+
+def _nearest_decimal(state: _State) -> _Entry | None:
+    for entry in reversed(state.stack):
+        if entry.key[0] == DECIMAL:
+            return entry
+    return None
+
+
+def _find(state: _State, key: tuple) -> _Entry | None:
+    for entry in reversed(state.stack):
+        if entry.key == key:
+            return entry
+    return None
+
+
+def _place(state: _State, label: Label, style: tuple) -> tuple[int | None, tuple]:
+    """Pop the stack to this label's parent; return the parent index and the label's stack key."""
+    stack = state.stack
+    kind = style[0]
+    if kind == EXHIBIT:
+        stack.clear()
+        return None, (EXHIBIT,)
+    if kind == ARTICLE:
+        while stack and stack[-1].key[0] != EXHIBIT:
+            stack.pop()
+        return (stack[-1].clause if stack else None), (ARTICLE,)
+    if kind == DECIMAL:
+        parts = label.parts
+        while stack:
+            top = stack[-1]
+            if top.key[0] in (EXHIBIT, ARTICLE, "heading"):
+                break
+            if top.key[0] == DECIMAL and len(top.parts) < len(parts) and parts[: len(top.parts)] == top.parts:
+                break
+            stack.pop()
+        return (stack[-1].clause if stack else None), (DECIMAL,)
+    if kind == "word-level":
+        level = int(style[1])
+        while stack and stack[-1].key[0] == "word-level" and int(stack[-1].key[1]) >= level:
+            stack.pop()
+        return (stack[-1].clause if stack else None), style
+    same = _find(state, style)
+    if same is not None:
+        while stack and stack[-1] is not same:
+            stack.pop()
+        stack.pop()
+    return (stack[-1].clause if stack else None), style
+
+
+def _exhibit_on_stack(state: _State) -> int | None:
+    for entry in state.stack:
+        if entry.key[0] == EXHIBIT:
+            return entry.clause
+    return None
+
+
+def _citation(state: _State, label: Label, style: tuple, parent: int | None) -> str:
+    kind = style[0]
+    exhibit = _exhibit_on_stack(state)
+    prefix = f"{state.drafts[exhibit].number}, " if exhibit is not None else ""
+    if kind == EXHIBIT:
+        word = label.word[:1].upper() + label.word[1:].lower()
+        return f"{word} {label.core}".strip()
+    if kind == ARTICLE:
+        core = label.core
+        if word_number(core) is not None:
+            core = core.capitalize()
+        return f"{prefix}Article {core}"
+    if kind == DECIMAL:
+        return prefix + label.core
+    if kind == "word-level":
+        base = _numbered_ancestor(state, parent)
+        return label.core if base is None else f"{base}{label.core}"
+    component = f"({label.core})"
+    base_index = _numbered_ancestor_index(state, parent)
+    if base_index is None:
+        bare = component if style[1] == "()" else label.core
+        return prefix + bare
+    base = state.drafts[base_index]
+    if base.kind == "exhibit" or base.style[:1] == (ARTICLE,):
+        return f"{base.number}, {component}"
+    return f"{base.number}{component}"
+
+
+def _numbered_ancestor_index(state: _State, index: int | None) -> int | None:
+    while index is not None:
+        draft = state.drafts[index]
+        if draft.number is not None:
+            return index
+        index = draft.parent
+    return None
+
+
+def _numbered_ancestor(state: _State, index: int | None) -> str | None:
+    found = _numbered_ancestor_index(state, index)
+    return None if found is None else state.drafts[found].number
+
+
+def _split_heading(
+    block: Block, text: str, rest: str, rest_start: int, style: tuple
+) -> tuple[str | None, str]:
+    """Split a labelled paragraph's text after the label into (heading, body)."""
+    lead = len(rest) - len(rest.lstrip(SEPARATORS))
+    body = rest[lead:]
+    body_start = rest_start + lead
+    if block.bold_prefix > body_start:
+        bold = text[body_start:block.bold_prefix]
+        heading = clean_heading(bold)
+        if heading:
+            return heading, text[block.bold_prefix:].lstrip(SEPARATORS).lstrip()
+    if not body:
+        return None, ""
+    if block.heading:
+        return clean_heading(body), ""
+    word_style = style[0] in (ARTICLE, EXHIBIT, DECIMAL)
+    if is_heading_only(body, allow_title=word_style):
+        return clean_heading(body), ""
+    heading, rest_body = split_run_in(body)
+    if heading is not None:
+        return heading, rest_body
+    return None, body
+
+
+# --- drafts ----------------------------------------------------------------------------------
+
+
+def _new(state: _State, block: Block, number: str | None, label: str | None, heading: str | None,
+         parts: list[str], parent: int | None, kind: str) -> int:
+    level = state.drafts[parent].level + 1 if parent is not None else 0
+    state.drafts.append(_Draft(
+        number=number, label=label, heading=heading, parts=parts, level=level, parent=parent,
+        page=block.page, last_page=block.last_page or block.page, change=block.change, kind=kind,
+    ))
+    return len(state.drafts) - 1
+
+
+def _append(state: _State, index: int, block: Block, text: str) -> None:
+    draft = state.drafts[index]
+    draft.parts.append(text)
+    if draft.kind == "heading":
+        draft.kind = "clause"
+    _touch(draft, block)
+
+
+def _touch(draft: _Draft, block: Block) -> None:
+    draft.last_page = max(draft.last_page, block.last_page or block.page)
