@@ -1,0 +1,99 @@
+"""Load a PDF contract into paragraph blocks in reading order, with pages and heading hints.
+
+PDFium (pypdfium2) does all the text work: per page it yields text runs with geometry and fonts
+(:mod:`.pdf_lines`), which are ordered into lines, with two-column pages read column by column
+(:mod:`.pdf_layout`); running headers, footers and page numbers are dropped
+(:mod:`.pdf_furniture`); lines become paragraphs (:mod:`.pdf_paragraphs`) and line-end hyphens
+are resolved (:mod:`.pdf_hyphen`). What could not be read becomes a :class:`~clausecheck.model.Gap`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import NoTextLayer, TooLarge, UnreadableText
+from ..limits import DEFAULT_LIMITS, Limits
+from ..model import Gap, RawDocument
+from .pdf_furniture import furniture
+from .pdf_hyphen import resolve, vocabulary
+from .pdf_layout import Line, reading_order
+from .pdf_lines import PageRuns, new_sampler, page_runs
+from .pdf_open import active_content, open_pdf
+from .pdf_paragraphs import paragraphs
+
+_UNMAPPED_PAGE_SHARE = 0.2  # a page with more unreadable characters than this gets a gap
+_UNMAPPED_DOC_SHARE = 0.5  # a document with more than this is refused as unreadable
+
+
+def load_pdf(path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+    """Read the PDF at ``path`` into a :class:`RawDocument` (see the module docstring)."""
+    path = Path(path)
+    document = open_pdf(path, password)
+    try:
+        count = len(document)
+        if count > limits.max_pages:
+            raise TooLarge(str(path), f"{count:,} pages, over the limit of {limits.max_pages:,}")
+        gaps = active_content(document)
+        pages = [_read_page(document, i, gaps) for i in range(count)]
+    finally:
+        document.close()
+    gaps.extend(_coverage(path, pages))
+    ordered = [reading_order(page) for page in pages]
+    drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages)])
+    lines: list[Line] = [line for page in ordered for line in page if id(line) not in drop]
+    blocks = paragraphs(lines)
+    words = vocabulary([block.text for block in blocks])
+    for block in blocks:
+        block.text = resolve(block.text, words)
+    gaps.sort(key=lambda gap: gap.page or 0)
+    return RawDocument(format="pdf", pages=count, blocks=blocks, gaps=gaps)
+
+
+def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap]) -> PageRuns:
+    """The runs of page ``index``; a page PDFium cannot load becomes a gap and an empty page."""
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        gaps.append(Gap("other", "the page could not be read (damaged)", page=index + 1))
+        return PageRuns(index + 1, 612.0, 792.0, [], 0, 0)
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            runs = page_runs(textpage.raw, index + 1, width, height, _SAMPLER)
+        finally:
+            textpage.close()
+        if runs.chars == 0 and _has_images(page):
+            gaps.append(Gap("page-without-text", "the page is an image (a scan?) with no text layer; "
+                            "its text was not read", page=index + 1))
+        return runs
+    finally:
+        page.close()
+
+
+_SAMPLER = new_sampler()
+
+
+def _has_images(page: pdfium.PdfPage) -> bool:
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page, i)) == pdfium_c.FPDF_PAGEOBJ_IMAGE
+               for i in range(min(count, 500)))
+
+
+def _coverage(path: Path, pages: list[PageRuns]) -> list[Gap]:
+    """Gaps for pages whose fonts have no Unicode map; errors when nothing (readable) is left."""
+    gaps = []
+    for page in pages:
+        if page.chars and page.unmapped > _UNMAPPED_PAGE_SHARE * page.chars:
+            gaps.append(Gap("font-without-unicode", f"{page.unmapped:,} of {page.chars:,} characters use "
+                            "fonts without a Unicode map and could not be read", page=page.number))
+    chars = sum(page.chars for page in pages)
+    if pages and not any(page.runs for page in pages) and sum(page.unmapped for page in pages) == 0:
+        raise NoTextLayer(str(path), "run it through OCR (e.g. ocrmypdf) or ask for a PDF with text")
+    if chars and sum(page.unmapped for page in pages) > _UNMAPPED_DOC_SHARE * chars:
+        raise UnreadableText(str(path), "most of its text uses fonts without a Unicode map; ask for "
+                             "another export, or run it through OCR")
+    return gaps
