@@ -38,7 +38,6 @@ class Level:
     text: str = ""
     restart: int | None = None
     legal: bool = False
-    style: str | None = None
 
 
 @dataclass
@@ -122,7 +121,6 @@ def _read_level(element: etree._Element) -> tuple[int, Level]:
         text=val("lvlText") or "",
         restart=_int(restart, 0) if restart is not None else None,
         legal=bool(on_off(element.find(_W + "isLgl"))),
-        style=val("pStyle"),
     )
 
 
@@ -177,7 +175,7 @@ class Numbering:
                 break
             target = self._style_link.get(link)
             if target is None:
-                num_id, _, _ = self.styles.numbering(link)
+                num_id, _ = self.styles.numbering(link)
                 num = self._nums.get(num_id or "")
                 target = num.abstract if num else None
             if target is None or target == abstract:
@@ -198,18 +196,15 @@ class Numbering:
         ``num_id``/``ilvl`` come from the paragraph's own ``w:numPr`` (None when absent);
         ``style_id`` is its paragraph style.
         """
-        carrier = None
         if num_id is None:
-            num_id, style_ilvl, carrier = self.styles.numbering(style_id)
+            num_id, style_ilvl = self.styles.numbering(style_id)
             ilvl = ilvl if ilvl is not None else style_ilvl
         num = self._nums.get(num_id or "")
         if num is None or num_id == "0":
             return None
         abstract = self._resolve(num.abstract)
         levels = self._levels(num, abstract)
-        if ilvl is None:
-            ilvl = next((i for i, lvl in levels.items() if lvl.style and lvl.style in (carrier, style_id)), 0)
-        ilvl = max(0, min(ilvl, 8))
+        ilvl = max(0, min(ilvl or 0, 8))
         counters = self._counters.setdefault(abstract, [None] * 9)
         if num_id not in self._used:
             self._used.add(num_id)

@@ -71,12 +71,12 @@ class Styles:
             style_id = style.based_on
         return chain
 
-    def numbering(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
-        """(numId, ilvl, style that carries it) inherited through the basedOn chain."""
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) inherited through the basedOn chain; an absent ilvl means level 0."""
         for style in self.chain(style_id):
             if style.num_id is not None:
-                return style.num_id, style.ilvl, style.style_id
-        return None, None, None
+                return style.num_id, style.ilvl
+        return None, None
 
     def heading_level(self, style_id: str | None) -> int | None:
         """0-based heading level from a Heading N / Title style or an inherited outline level."""
