@@ -3,6 +3,8 @@ tests/test_check_cli.py). Offsets are computed from the texts, never typed in.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from clausecheck.model import (
     Assumption,
     Clause,
@@ -55,7 +57,7 @@ def make_document(clauses=CLAUSES, *, path: str = "/contracts/offer-letter.pdf",
                 label=label,
                 heading=heading,
                 text=text,
-                level=1 if parent is None else 2,
+                level=0 if parent is None else 1,
                 parent=parent,
                 page=page,
                 last_page=page,
@@ -211,3 +213,81 @@ def make_report(document: Document | None = None, findings: list[Finding] | None
         tool_version="0.1.0",
         created="2026-11-22T14:00:00+00:00",
     )
+
+
+def expected_report(name: str) -> Report:
+    """A report on a real fixture contract (loaded by clausecheck's own loaders), with one finding per
+    line of the fixture's ``.expected.yaml``, quoting the clause the line names."""
+    import yaml
+
+    from clausecheck.loaders import load
+    from clausecheck.render.summary import load_concerns
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "contracts"
+    source = next(p for p in sorted(root.glob(f"{name}.*")) if not p.name.endswith(".expected.yaml"))
+    document = load(source)
+    expected = yaml.safe_load((root / f"{name}.expected.yaml").read_text(encoding="utf-8"))["findings"]
+    concerns = load_concerns().concerns
+    numbers = {c.number: i for i, c in enumerate(document.clauses) if c.number and c.change != "deleted"}
+    severities = {"conflict": "high", "missing": "medium", "protection": "low"}
+    found = [
+        finding(
+            document,
+            numbers[item["clause"]],
+            rule=f"test-{item['concern']}-{item['kind']}",
+            concern=item["concern"],
+            group=concerns[item["concern"]].group,
+            kind=item["kind"],
+            severity=severities[item["kind"]],
+            title=concerns[item["concern"]].question,
+        )
+        for item in expected
+    ]
+    return make_report(document, found)
+
+
+XSS = Path(__file__).resolve().parent / "data" / "xss"
+
+
+def payloads() -> list[str]:
+    """The cross-site-scripting payloads, one a line, from tests/data/xss/payloads.txt."""
+    return [line for line in (XSS / "payloads.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def hostile_report(path: Path | None = None) -> Report:
+    """A report on tests/data/xss/hostile-contract.txt (or a copy of it at ``path``, whose name may
+    itself be hostile) whose findings carry a payload in every field a rule supplies."""
+    from clausecheck.loaders import load
+
+    document = load(path or XSS / "hostile-contract.txt")
+    hostile = payloads()
+    kinds = ("conflict", "missing", "protection")
+    found = []
+    subclauses = [(i, c) for i, c in enumerate(document.clauses) if c.parent is not None]
+    for n, (index, clause) in enumerate(subclauses):
+        payload = hostile[n % len(hostile)]
+        words = clause.text.split(" ")[1]
+        found.append(
+            Finding(
+                rule=f"xss-{n}{payload[:12]}",
+                pack=f"hostile{payload[:8]}",
+                title=f"Title {payload}",
+                concern="ai-training" if n % 3 else payload,
+                group="consent" if n % 4 else payload,
+                kind=kinds[n % 3],
+                severity=("high", "medium", "low")[n % 3],
+                clause=index,
+                quote=clause.text,
+                spans=[span_of(document, index, words)],
+                explanation=f"Explanation {payload}",
+                ask=f"Ask {payload}",
+                sources=[
+                    Source(f"Source {payload}", f"section {payload}", 2023, payload),
+                    Source("Safe link", "Article 72", 2023, "https://www.wga.org/"),
+                ],
+                notes=[f"Note {payload}"],
+            )
+        )
+    report = make_report(document, found)
+    report.packs.append(PackInfo(f"pack {hostile[0]}", hostile[1], hostile[2], 1, hostile[3]))
+    return report

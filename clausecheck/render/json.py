@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..model import Document, Finding, Report
+from ..serialize import document_to_dict
 from .summary import Summary, summarize
 from .view import file_name, location
 
@@ -45,31 +46,17 @@ def render_json(report: Report, *, compact: bool = False) -> str:
 
 
 def document_dict(document: Document, *, name: str) -> dict[str, Any]:
-    """The document's identity, what could not be read, and its clause tree (with texts)."""
+    """The document as ``clausecheck parse --format json`` gives it (clausecheck.serialize), flattened
+    under one key, with the file name and each clause's index (what ``finding.clause.index`` means)."""
+    parsed = document_to_dict(document)
     return {
-        "path": document.path,
+        **parsed["document"],
         "name": name,
-        "format": document.format,
-        "sha256": document.sha256,
-        "pages": document.pages,
-        "gaps": [asdict(g) for g in document.gaps],
-        "warnings": list(document.warnings),
-        "clauses": [
-            {
-                "index": i,
-                "number": c.number,
-                "label": c.label,
-                "heading": c.heading,
-                "kind": c.kind,
-                "level": c.level,
-                "parent": c.parent,
-                "page": c.page,
-                "last_page": c.last_page,
-                "change": c.change,
-                "text": c.text,
-            }
-            for i, c in enumerate(document.clauses)
-        ],
+        "clauses": [{"index": i, **clause} for i, clause in enumerate(parsed["clauses"])],
+        "definitions": parsed["definitions"],
+        "gaps": parsed["gaps"],
+        "notes": parsed["notes"],
+        "warnings": parsed["warnings"],
     }
 
 

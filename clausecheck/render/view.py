@@ -12,7 +12,8 @@ from ..model import Clause, Finding, Report, Span
 
 @dataclass(frozen=True)
 class Location:
-    """Where a finding sits: the clause's citation, heading, pages and tracked-change mark."""
+    """Where a finding sits: the clause's citation, heading (its own or its nearest enclosing
+    clause's), pages and tracked-change mark."""
 
     clause: int | None
     number: str | None
@@ -47,11 +48,23 @@ def location(report: Report, finding: Finding) -> Location:
     return Location(
         clause=finding.clause,
         number=clause.number,
-        heading=clause.heading,
+        heading=heading_of(report, finding.clause),
         page=clause.page,
         last_page=clause.last_page,
         change=clause.change,
     )
+
+
+def heading_of(report: Report, index: int | None) -> str | None:
+    """The clause's heading, or its nearest enclosing clause's ("4.1" sits under "4. NAME AND LIKENESS")."""
+    clauses = report.document.clauses
+    seen = set()
+    while index is not None and 0 <= index < len(clauses) and index not in seen:
+        seen.add(index)
+        if clauses[index].heading:
+            return clauses[index].heading
+        index = clauses[index].parent
+    return None
 
 
 def clause_of(report: Report, finding: Finding) -> Clause | None:
