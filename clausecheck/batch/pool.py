@@ -8,10 +8,12 @@ past its time limit is pinned on its file, the worker is killed and a fresh one 
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
 import signal
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+_PR_SET_PDEATHSIG = 1
 Target = Callable[[Any], Any]
 OnDone = Callable[[Any, Any, "str | None"], None]
 
@@ -27,6 +30,7 @@ OnDone = Callable[[Any, Any, "str | None"], None]
 class _Slot:
     process: Any
     conn: Connection
+    tasks: Connection
     task: Any = None
     deadline: float = 0.0
     busy: bool = False
@@ -92,7 +96,7 @@ def _fill(slots: list[_Slot], queue: Iterator[Any], context: Any, target: Target
             idle = _start(context, target, memory_bytes)
             slots.append(idle)
             stats.started += 1
-        idle.conn.send(task)
+        idle.tasks.send(task)
         idle.task, idle.busy, idle.deadline = task, True, time.monotonic() + timeout
 
 
@@ -145,11 +149,15 @@ def _death(exitcode: int | None) -> str:
 
 
 def _start(context: Any, target: Target, memory_bytes: int | None) -> _Slot:
-    parent_end, child_end = context.Pipe()
-    process = context.Process(target=_worker_main, args=(child_end, target, memory_bytes), daemon=True)
+    """A worker with two one-way OS pipes (tasks in, results out): no sockets anywhere."""
+    task_out, task_in = context.Pipe(duplex=False)
+    result_out, result_in = context.Pipe(duplex=False)
+    process = context.Process(target=_worker_main, args=(task_out, result_in, target, memory_bytes),
+                              daemon=True)
     process.start()
-    child_end.close()
-    return _Slot(process, parent_end)
+    task_out.close()
+    result_in.close()
+    return _Slot(process, result_out, task_in)
 
 
 def _stop(slot: _Slot) -> None:
@@ -157,19 +165,21 @@ def _stop(slot: _Slot) -> None:
         slot.process.kill()
     slot.process.join(5)
     slot.conn.close()
+    slot.tasks.close()
 
 
-def _worker_main(conn: Connection, target: Target, memory_bytes: int | None) -> None:
+def _worker_main(tasks: Connection, results: Connection, target: Target, memory_bytes: int | None) -> None:
     """The worker loop: take a task, run it, send ("ok", result) or ("error", one line)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     if memory_bytes:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     while True:
         try:
-            task = conn.recv()
+            task = tasks.recv()
         except (EOFError, OSError):
             os._exit(0)
         try:
@@ -181,7 +191,18 @@ def _worker_main(conn: Connection, target: Target, memory_bytes: int | None) -> 
             detail = " ".join(str(error).split())[:300]
             reply = ("error", f"internal error: {type(error).__name__}: {detail} "
                               f"({os.path.basename(where.filename)}:{where.lineno})")
-        conn.send(reply)
+        results.send(reply)
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker if the batch process dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
 
 
 def _mib(value: int | None) -> str:

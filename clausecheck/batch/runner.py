@@ -45,10 +45,12 @@ class BatchOptions:
     packs: tuple[str, ...] | None = None
     rules: tuple[str, ...] = ()
     context: dict[str, str] = field(default_factory=dict)
+    only: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
     timeout: float | None = None
     memory_bytes: int | None = 2 * GiB
     limits: Limits = DEFAULT_LIMITS
-    fail_on: str = "high"
+    fail_on: str = "low"
     progress: bool = True
 
 
@@ -105,7 +107,8 @@ def run_batch(options: BatchOptions, *, target: WorkerTarget = check_one) -> Bat
     outdir = prepare_outdir(options.outdir)
     rules_version = probe_rules(options)
     settings = {"packs": options.packs, "rules": [str(Path(r).resolve()) for r in options.rules],
-                "context": options.context, "formats": list(options.formats)}
+                "context": options.context, "only": sorted(options.only), "ignore": sorted(options.ignore),
+                "formats": list(options.formats)}
     options_id = fingerprint(settings)
     candidates = discover(options.paths, outdir)
     entries = {c.rel: ManifestEntry(c.rel) for c in candidates}
@@ -143,6 +146,9 @@ def prepare_outdir(outdir: Path) -> Path:
             folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(str(outdir), error.strerror or str(error)) from None
+    for folder in (outdir, outdir / REPORTS_DIR, outdir / STATE_DIR):
+        for stale in folder.glob(".*.tmp"):  # left by a run killed mid-write
+            stale.unlink(missing_ok=True)
     probe = outdir / STATE_DIR / ".write-test"
     write_atomic(probe, b"")
     probe.unlink()
@@ -159,14 +165,15 @@ def probe_rules(options: BatchOptions) -> str:
 
     empty = Document(path="(rules check)", format="text", sha256="", pages=0, clauses=[], text="")
     report = check(empty, packs=list(options.packs) if options.packs is not None else None,
-                   rules=list(options.rules), context=dict(options.context), limits=options.limits)
+                   rules=options.rules, context=dict(options.context) or None, only=options.only,
+                   ignore=options.ignore, limits=options.limits)
     return report.rules_version
 
 
 def _task(candidate: Candidate, outdir: Path, options: BatchOptions, options_id: str) -> Task:
     return Task(rel=candidate.rel, path=str(candidate.path), outdir=str(outdir), formats=options.formats,
                 packs=options.packs, rules=options.rules, context=dict(options.context),
-                options=options_id, limits=options.limits)
+                only=options.only, ignore=options.ignore, options=options_id, limits=options.limits)
 
 
 def _execute(tasks: list[Task], target: WorkerTarget, options: BatchOptions,

@@ -34,6 +34,8 @@ class Task:
     packs: tuple[str, ...] | None = None
     rules: tuple[str, ...] = ()
     context: dict[str, str] = field(default_factory=dict)
+    only: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
     options: str = ""
     limits: Limits = DEFAULT_LIMITS
 
@@ -52,7 +54,8 @@ def check_one(task: Task) -> dict[str, Any]:
         document = load(task.path, limits=task.limits)
         loaded = time.perf_counter()
         report = check(document, packs=list(task.packs) if task.packs is not None else None,
-                       rules=list(task.rules), context=dict(task.context), limits=task.limits)
+                       rules=task.rules, context=dict(task.context) or None, only=task.only,
+                       ignore=task.ignore, limits=task.limits)
     except OutputError as error:
         return _output_failure(task, error)
     except ClauseCheckError as error:

@@ -69,8 +69,11 @@ def _state(ctx: click.Context, param: click.Parameter, value: str | None) -> str
               help="Stop checking a file after this long (default: limits.batch_file_timeout, 120 s).")
 @click.option("--memory-limit", type=click.IntRange(min=256), default=2048, show_default=True, metavar="MIB",
               help="Address-space limit of each worker process, in MiB.")
-@click.option("--fail-on", type=click.Choice(["high", "medium", "low", "never"]), default="high",
-              show_default=True, help="Lowest severity that makes the exit status 1.")
+@click.option("--only", multiple=True, metavar="CONCERN", help="Report only this concern (repeatable).")
+@click.option("--ignore", multiple=True, metavar="CONCERN", help="Leave out this concern (repeatable).")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low", "never"]), default="low",
+              show_default=True,
+              help="Exit 1 when a contract has a conflict or missing protection of this severity or higher.")
 @click.option("--state", callback=_state, help="US state whose law applies (e.g. CA).")
 @click.option("--represented", type=click.Choice(CONTEXT_CHOICES["represented"]), help="Who represents you.")
 @click.option("--role", type=click.Choice(CONTEXT_CHOICES["role"]), help="Your role.")
@@ -79,8 +82,9 @@ def _state(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; print the summary line only.")
 def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, packs: tuple[str, ...],
           rules: tuple[str, ...], formats: tuple[str, ...], timeout: float | None, memory_limit: int,
-          fail_on: str, state: str | None, represented: str | None, role: str | None, status: str | None,
-          union: str | None, quiet: bool) -> None:
+          only: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, state: str | None,
+          represented: str | None, role: str | None, status: str | None, union: str | None,
+          quiet: bool) -> None:
     """Check every contract under PATH (folders, recursively, or glob patterns) into OUTDIR.
 
     Files are recognised by their content, not their name; hidden files are skipped. Contracts are
@@ -90,6 +94,7 @@ def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, 
     options = BatchOptions(
         paths=list(paths), outdir=outdir, jobs=jobs or os.cpu_count() or 1, resume=resume, formats=formats,
         packs=packs or None, rules=rules, context={k: v for k, v in facts.items() if v is not None},
+        only=only, ignore=ignore,
         timeout=timeout, memory_bytes=memory_limit * MiB, fail_on=fail_on, progress=not quiet,
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)
