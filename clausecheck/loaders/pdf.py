@@ -19,7 +19,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Gap, RawDocument
 from .pdf_furniture import furniture
 from .pdf_hyphen import resolve, vocabulary
-from .pdf_layout import Line, reading_order
+from .pdf_layout import Line, reading_order, set_edges
 from .pdf_lines import PageRuns, new_sampler, page_runs
 from .pdf_open import active_content, open_pdf
 from .pdf_paragraphs import paragraphs
@@ -28,7 +28,8 @@ _UNMAPPED_PAGE_SHARE = 0.2  # a page with more unreadable characters than this g
 _UNMAPPED_DOC_SHARE = 0.5  # a document with more than this is refused as unreadable
 
 
-def load_pdf(path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+def load_pdf(path: str | Path, *, password: str | None = None,
+             limits: Limits = DEFAULT_LIMITS) -> RawDocument:
     """Read the PDF at ``path`` into a :class:`RawDocument` (see the module docstring)."""
     path = Path(path)
     document = open_pdf(path, password)
@@ -42,8 +43,9 @@ def load_pdf(path: str | Path, *, password: str | None = None, limits: Limits = 
         document.close()
     gaps.extend(_coverage(path, pages))
     ordered = [reading_order(page) for page in pages]
-    drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages)])
+    drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=False)])
     lines: list[Line] = [line for page in ordered for line in page if id(line) not in drop]
+    set_edges(lines)
     blocks = paragraphs(lines)
     words = vocabulary([block.text for block in blocks])
     for block in blocks:
@@ -78,9 +80,11 @@ _SAMPLER = new_sampler()
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
-    count = pdfium_c.FPDFPage_CountObjects(page)
-    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page, i)) == pdfium_c.FPDF_PAGEOBJ_IMAGE
-               for i in range(min(count, 500)))
+    """Whether the page draws a picture (checked only on pages without text)."""
+    count = min(pdfium_c.FPDFPage_CountObjects(page), 500)
+    image = pdfium_c.FPDF_PAGEOBJ_IMAGE
+    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page, i)) == image
+               for i in range(count))
 
 
 def _coverage(path: Path, pages: list[PageRuns]) -> list[Gap]:

@@ -1,8 +1,9 @@
 """Find running headers, footers and page numbers: page furniture that must never become contract text.
 
-A line is furniture when it sits among the first or last few lines of its page, in the top or
-bottom band, and either (after digits are normalised) repeats at about the same height on many
-pages, or looks like a page number ("7", "- 7 -", "Page 7 of 12", "7 | Page", "vii").
+A line is furniture when it sits among the first or last few lines of its page and either (after
+digits are normalised) repeats at about the same height on at least half the pages, or looks like
+a page number ("7", "- 7 -", "Page 7 of 12", "7 | Page", "vii") and is in the top or bottom band
+of the page or is one of its outermost lines.
 """
 
 from __future__ import annotations
@@ -26,28 +27,30 @@ def _key(line: Line) -> str:
     return _DIGITS.sub("#", line.text.lower())
 
 
-def _edge_lines(lines: list[Line], height: float) -> list[Line]:
-    """Lines near the top or bottom edge of one page."""
+def _edges(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The top-most and bottom-most lines of one page."""
     by_height = sorted(lines, key=lambda line: -line.top)
-    edge = by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:]
-    return [line for line in edge if line.bottom > height * (1 - _BAND) or line.top < height * _BAND]
+    return by_height[:_EDGE_LINES], by_height[-_EDGE_LINES:]
 
 
 def furniture(pages: list[tuple[list[Line], float]]) -> set[int]:
     """``id()`` of every furniture line, given each page's lines and height."""
-    candidates = [_edge_lines(lines, height) for lines, height in pages if lines]
+    edges = [_edges(lines) for lines, _ in pages if lines]
     seen: Counter[tuple[str, int]] = Counter()
-    for edge in candidates:
-        seen.update({(_key(line), round(line.bottom / 12)) for line in edge})
-    repeated_min = max(2, (len(candidates) + 1) // 2)
+    for top, bottom in edges:
+        seen.update({(_key(line), round(line.baseline / 12)) for line in top + bottom})
+    repeated_min = max(2, (len(edges) + 1) // 2)
 
     def repeats(line: Line) -> bool:
-        key, band = _key(line), round(line.bottom / 12)
+        key, band = _key(line), round(line.baseline / 12)
         return sum(seen[(key, b)] for b in (band - 1, band, band + 1)) >= repeated_min
 
     found: set[int] = set()
-    for edge in candidates:
-        for line in edge:
-            if _PAGE_NUMBER.fullmatch(line.text) or (len(candidates) > 1 and repeats(line)):
+    for (_lines, height), (top, bottom) in zip([p for p in pages if p[0]], edges, strict=False):
+        for line in top + bottom:
+            in_band = line.bottom > height * (1 - _BAND) or line.top < height * _BAND
+            outermost = line is top[0] or line is bottom[-1] or line is bottom[-2 if len(bottom) > 1 else -1]
+            if (_PAGE_NUMBER.fullmatch(line.text) and (in_band or outermost)) or (
+                    len(edges) > 1 and repeats(line)):
                 found.add(id(line))
     return found

@@ -107,14 +107,18 @@ def reading_order(page: PageRuns) -> list[Line]:
         return []
     rows = _rows(page.runs)
     gutter = _gutter(page.runs)
-    lines = _lines(page.number, rows, 0) if gutter is None else _columns(page.number, rows, gutter)
-    for column in (0, 1, 2):
-        same = [line for line in lines if line.column == column]
-        if same:
-            left, right = min(line.x0 for line in same), max(line.x1 for line in same)
-            for line in same:
-                line.left, line.right = left, right
-    return lines
+    return _lines(page.number, rows, 0) if gutter is None else _columns(page.number, rows, gutter)
+
+
+def set_edges(lines: list[Line]) -> None:
+    """Record on each line the left and right edges of its text area (page and column)."""
+    areas: dict[tuple[int, int], list[Line]] = {}
+    for line in lines:
+        areas.setdefault((line.page, line.column), []).append(line)
+    for same in areas.values():
+        left, right = min(line.x0 for line in same), max(line.x1 for line in same)
+        for line in same:
+            line.left, line.right = left, right
 
 
 def _columns(page: int, rows: list[list[Run]], gutter: float) -> list[Line]:
@@ -169,7 +173,8 @@ def _line(page: int, runs: list[Run], column: int) -> Line:
     bold = all(r.bold for r in body)
     main = max(runs, key=lambda r: len(r.text))
     return Line(page, text, runs[0].x0, max(r.x1 for r in runs), min(r.bottom for r in runs),
-                max(r.top for r in runs), main.baseline, main.size, bold, 0 if bold else prefix, column, cells)
+                max(r.top for r in runs), main.baseline, main.size, bold, 0 if bold else prefix,
+                column, cells)
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")

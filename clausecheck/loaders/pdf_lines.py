@@ -56,6 +56,7 @@ class _Sampler:
         self.right, self.bottom = ctypes.c_double(), ctypes.c_double()
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.flags = ctypes.c_int()
+        self.box = pdfium_c.FS_RECTF()
         self.name = ctypes.create_string_buffer(128)
         self.text = (ctypes.c_ushort * 4096)()
 
@@ -77,16 +78,22 @@ class _Sampler:
             return self.y.value
         return default
 
-    def font(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[bool, float]:
-        """(bold, size) of character ``index``."""
-        weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-        if weight >= BOLD_WEIGHT:
-            return True, size
+    def size(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int, default: float) -> float:
+        """The height of character ``index``'s loose box (ascent to descent): the rendered font size.
+
+        ``FPDFText_GetFontSize`` ignores the text and page matrices, so it is not used for this.
+        """
+        if pdfium_c.FPDFText_GetLooseCharBox(textpage, index, self.box):
+            return self.box.top - self.box.bottom
+        return default
+
+    def bold(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> bool:
+        """Whether character ``index`` is set in a bold font (by weight, flags or name)."""
+        if pdfium_c.FPDFText_GetFontWeight(textpage, index) >= BOLD_WEIGHT:
+            return True
         n = pdfium_c.FPDFText_GetFontInfo(textpage, index, self.name, len(self.name), self.flags)
         name = self.name.value.decode("latin-1", "replace").lower() if 0 < n <= len(self.name) else ""
-        bold = bool(self.flags.value & _FORCE_BOLD_FLAG) or any(word in name for word in _BOLD_NAMES)
-        return bold, size
+        return bool(self.flags.value & _FORCE_BOLD_FLAG) or any(word in name for word in _BOLD_NAMES)
 
 
 def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, height: float,
@@ -107,9 +114,13 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
         if not text.strip():
             continue
         index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x0 + min(1.0, (x1 - x0) / 2),
-                                                      (bottom + top) / 2, 1.0, 1.0)
-        bold, size = sampler.font(textpage, index) if index >= 0 else (False, top - bottom)
-        baseline = sampler.baseline(textpage, index, bottom) if index >= 0 else bottom
+                                                      (bottom + top) / 2, 2.0, (top - bottom) / 2 + 1.0)
+        if index >= 0:
+            bold = sampler.bold(textpage, index)
+            size = sampler.size(textpage, index, top - bottom)
+            baseline = sampler.baseline(textpage, index, bottom)
+        else:
+            bold, size, baseline = False, top - bottom, bottom
         bad = text.count("\ufffd") + sum(1 for ch in text if ch in _CONTROL)
         if (index >= 0 and pdfium_c.FPDFText_HasUnicodeMapError(textpage, index)) or bad * 3 > len(text):
             unmapped += len(text.strip())  # garbage: counted as unreadable, never passed on as text
@@ -117,7 +128,7 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
         if bad:
             unmapped += bad
             text = "".join(ch for ch in text if ch not in _CONTROL and ch != "\ufffd")
-        runs.append(Run(text, x0, x1, bottom, top, baseline, bold, size if size > 1.5 else top - bottom))
+        runs.append(Run(text, x0, x1, bottom, top, baseline, bold, size))
     return PageRuns(number, width, height, runs, chars, unmapped)
 
 

@@ -8,6 +8,7 @@ row. A paragraph may continue across a column or page break.
 
 from __future__ import annotations
 
+import itertools
 import re
 from statistics import median
 
@@ -16,7 +17,7 @@ from .pdf_hyphen import MARK
 from .pdf_layout import LABEL, Line
 
 _LABEL_START = re.compile(rf"(?:{LABEL.pattern})(?=\s)", re.IGNORECASE)
-_TERMINAL = re.compile(r"(?:[.:;!?][\"'”’)\]]*|[;,]\s*(?:and|or)|\b(?:and|or))$", re.IGNORECASE)
+_TERMINAL = re.compile(r"(?:[.:;!?][\"'”’)\]]*|;\s*(?:and|or))$", re.IGNORECASE)
 _GAP_FACTOR = 1.45
 _HEADING_MAX = 150
 
@@ -27,7 +28,7 @@ class _Style:
     def __init__(self, lines: list[Line]) -> None:
         sizes = [round(line.size, 1) for line in lines for _ in range(len(line.text) // 20 + 1)]
         self.body = median(sizes) if sizes else 10.0
-        ratios = [(a.baseline - b.baseline) / max(a.size, 1.0) for a, b in zip(lines, lines[1:])
+        ratios = [(a.baseline - b.baseline) / max(a.size, 1.0) for a, b in itertools.pairwise(lines)
                   if a.page == b.page and a.column == b.column and 0 < a.baseline - b.baseline < 3 * a.size]
         self.pitch = median(ratios) if ratios else 1.2
 
@@ -47,7 +48,7 @@ def _short(line: Line) -> bool:
 
 def _new_paragraph(style: _Style, text: str, prev: Line, line: Line, count: int) -> bool:
     """Whether ``line`` starts a paragraph after ``prev``, the last of ``count`` lines of ``text``."""
-    if line.cells > 1 or prev.cells > 1 or line.bold_prefix:
+    if line.cells > 1 or prev.cells > 1:
         return True
     heading = style.heading(line)
     if heading != style.heading(prev) or abs(line.size - prev.size) > 1.0:
@@ -58,6 +59,8 @@ def _new_paragraph(style: _Style, text: str, prev: Line, line: Line, count: int)
     if heading:
         return not same_flow
     ended, short = bool(_TERMINAL.search(text)), _short(prev)
+    if line.bold_prefix and (ended or short):  # a run-in bold heading opens a paragraph
+        return True
     indent, prev_indent = line.x0 - line.left, prev.x0 - prev.left
     if _LABEL_START.match(line.text) and (ended or short or indent < prev_indent - 2):
         return True
