@@ -23,6 +23,11 @@ _AS_USED = re.compile(
     r"\b(?:as|when)\s+used\s+(?:herein|in\s+this\s+[A-Z][a-z]+)\s*,?\s+"
     r"(?:the\s+(?:terms?|words?)\s+)?" + _TERM
 )
+_EACH = re.compile(
+    r"\b(?:each|individually|collectively|together|jointly|hereinafter)\s*,?\s+"
+    r"(?:(?:referred\s+to\s+)?as\s+)?(?:an?|the)?\s*" + _TERM
+)
+_WITH = re.compile(r"\s*(?:together|collectively|jointly)\s+with\s+[^,;\"“”]{1,40},?\s*(?:the|an?)?\s*")
 _PAREN = re.compile(r"\((?P<inner>[^()]{0,240})\)")
 _QUOTED = re.compile(_TERM)
 _PAREN_FILLER = frozenset(
@@ -59,6 +64,9 @@ def find_definitions(clauses: list[Clause]) -> dict[str, Definition]:
             terms = _parenthetical_terms(m.group("inner"))
             for term in terms:
                 _keep(weak, term, sentence_at(text, m.start(), m.end()), index)
+        for m in _EACH.finditer(text):
+            if not _inside_parenthesis(text, m.start()):
+                _keep(weak, m.group("term"), sentence_at(text, m.start(), m.end()), index)
     for term, definition in weak.items():
         strong.setdefault(term, definition)
     return strong
@@ -77,14 +85,19 @@ def _inside_parenthesis(text: str, position: int) -> bool:
 
 def _parenthetical_terms(inner: str) -> list[str]:
     """Quoted terms of ``(collectively, the "Results and Proceeds")``; [] for any other parenthesis."""
-    terms = [m.group("term") for m in _QUOTED.finditer(inner)]
-    if not terms:
-        return []
-    filler = _QUOTED.sub(" ", inner)
-    words = re.findall(r"[^\s,;:\-–—]+", filler)
-    if all(w.lower() in _PAREN_FILLER for w in words):
-        return terms
-    return []
+    terms = []
+    previous_end = 0
+    for m in _QUOTED.finditer(inner):
+        lead = inner[previous_end:m.start()]
+        previous_end = m.end()
+        lead = lead.rsplit(";", 1)[-1]
+        if _WITH.fullmatch(lead):
+            terms.append(m.group("term"))
+            continue
+        words = re.findall(r"[^\s,:\-–—]+", lead)
+        if all(w.lower() in _PAREN_FILLER for w in words):
+            terms.append(m.group("term"))
+    return terms
 
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(A-Z0-9])|\n")

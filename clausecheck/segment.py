@@ -29,9 +29,12 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import Block, Clause, Document, RawDocument
 
 _SIGNATURE_START = re.compile(
-    r"(?:IN WITNESS WHEREOF|In Witness Whereof|ACCEPTED AND AGREED|AGREED AND ACCEPTED|"
-    r"Accepted and Agreed|Agreed and Accepted)\b|(?:By|BY|Signature|SIGNATURE|Signed|SIGNED)\s*:|_{5,}|"
-    r"[^\n:]{1,60}:\s*_{3,}"
+    r"(?:IN WITNESS WHEREOF|In Witness Whereof|"
+    r"(?i:accepted and agreed|agreed and accepted|agreed to and accepted))\b|"
+    r"(?:By|BY|Signature|SIGNATURE|Signed|SIGNED)\s*:|_{5,}|[^\n:]{1,60}:\s*_{3,}"
+)
+_PREAMBLE_START = re.compile(
+    r"(?:NOW,? THEREFORE|Now,? [Tt]herefore|WHEREAS|Whereas|WITNESSETH|Witnesseth)\b"
 )
 _LETTER_STYLES = ("lower", "upper")
 _ROMAN_STYLES = ("roman", "upper-roman")
@@ -53,6 +56,7 @@ class _Draft:
     change: str | None
     kind: str
     style: tuple = ()
+    source: str = ""  # the block text a heading came from
 
 
 @dataclass
@@ -73,6 +77,7 @@ class _State:
     seen_label: bool = False
     signature: int | None = None
     last: int | None = None  # last clause that holds current (not deleted) text
+    row: int | None = None  # clause whose last part is the table row just read
 
 
 def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -139,6 +144,7 @@ def _add_block(state: _State, block: Block) -> None:
     if block.kind == "table":
         _add_table(state, block, text)
         return
+    state.row = None
     if state.signature is not None:
         ends = label is not None and label.styles[0][0] in (EXHIBIT, ARTICLE, DECIMAL)
         if not ends and not block.heading:
@@ -188,9 +194,10 @@ def _is_heading_block(block: Block, text: str) -> bool:
 
 def _add_unlabelled(state: _State, block: Block, text: str) -> None:
     if _starts_signature(block, text):
-        parent = _exhibit_on_stack(state)
-        state.signature = _new(state, block, None, None, None, [text], parent, "signature")
-        state.last = state.signature
+        _start_signature(state, block, text)
+        return
+    if _PREAMBLE_START.match(text):
+        state.last = _new(state, block, None, None, None, [text], _exhibit_on_stack(state), "preamble")
         return
     if _is_heading_block(block, text):
         previous = state.drafts[state.last] if state.last is not None else None
@@ -203,7 +210,8 @@ def _add_unlabelled(state: _State, block: Block, text: str) -> None:
         return
     target = state.last
     if target is None or not state.seen_label:
-        state.last = _new(state, block, None, None, None, [text], None, "preamble")
+        parent = state.stack[-1].clause if state.stack else None
+        state.last = _new(state, block, None, None, None, [text], parent, "preamble")
         return
     if state.drafts[target].change != block.change:
         _add_orphan(state, block, text, target, block.change)
@@ -213,10 +221,11 @@ def _add_unlabelled(state: _State, block: Block, text: str) -> None:
 
 def _add_unnumbered_heading(state: _State, block: Block, text: str) -> None:
     heading = clean_heading(text)
-    if not state.seen_label:
-        state.last = _new(state, block, None, None, heading, [], None, "heading")
-        return
     level = block.level if block.heading and block.level else 1
+    if not state.drafts or (not state.seen_label and block.heading and level == 1):
+        state.last = _new(state, block, None, None, heading, [], None, "heading")
+        state.drafts[state.last].source = text
+        return  # the document's title parents nothing
     while state.stack:
         top = state.stack[-1]
         if top.key[0] in _PART_KEYS or (top.key[0] == "heading" and top.heading_level < level):
@@ -224,6 +233,7 @@ def _add_unnumbered_heading(state: _State, block: Block, text: str) -> None:
         state.stack.pop()
     parent = state.stack[-1].clause if state.stack else None
     index = _new(state, block, None, None, heading, [], parent, "heading")
+    state.drafts[index].source = text
     state.stack.append(_Entry(("heading",), index, heading_level=level))
     state.last = index
 
@@ -238,10 +248,35 @@ def _add_orphan(state: _State, block: Block, text: str, target: int, change: str
     return index
 
 
+def _start_signature(state: _State, block: Block, text: str) -> None:
+    """Open a signature block, taking in a party name ("NORTHGATE INC.") read just before it."""
+    lead: list[str] = []
+    page = block.page
+    last = len(state.drafts) - 1
+    previous = state.drafts[last] if state.drafts else None
+    if state.row is not None:
+        lead.append(state.drafts[state.row].parts.pop())
+    elif (previous is not None and previous.kind == "heading" and previous.number is None
+          and not previous.parts and state.seen_label):
+        state.drafts.pop()
+        if state.stack and state.stack[-1].clause == last:
+            state.stack.pop()
+        lead.append(previous.source)
+        page = previous.page
+    index = _new(state, block, None, None, None, [*lead, text], _exhibit_on_stack(state), "signature")
+    state.drafts[index].page = page
+    state.signature = state.last = index
+    state.row = None
+
+
 def _add_table(state: _State, block: Block, text: str) -> None:
+    if state.signature is None and any(_SIGNATURE_START.match(cell) for cell in text.split(" | ")):
+        _start_signature(state, block, text)
+        return
     target = state.signature if state.signature is not None else state.last
     if target is not None and state.drafts[target].change == block.change and state.seen_label:
         _append(state, target, block, text)
+        state.row = target if is_caps_heading(text.replace(" | ", " ")) else None
         return
     parent = state.stack[-1].clause if state.stack else None
     state.last = _new(state, block, None, None, None, [text], parent, "table")
@@ -268,10 +303,14 @@ def _add_deleted(state: _State, block: Block, text: str, label: Label | None, re
 
 def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_start: int) -> None:
     style = _choose_style(state, label)
-    parent, entry_key = _place(state, label, style)
-    number = _citation(state, label, style, parent)
+    if style[0] == EXHIBIT and not state.drafts and not block.label:
+        _add_unlabelled(state, block, text)  # "Exhibit 10.2" atop an SEC filing is a caption
+        return
     rest = text[rest_start:] if rest_start else text
     heading, body = _split_heading(block, text, rest, rest_start, style)
+    rank = (block.level or 1) if not body else None
+    parent, entry_key = _place(state, label, style, heading_rank=rank)
+    number = _citation(state, label, style, parent)
     if style[0] == EXHIBIT:
         kind = "exhibit"
     elif not body and (heading or style[0] == ARTICLE):
@@ -337,8 +376,14 @@ def _find(state: _State, key: tuple) -> _Entry | None:
     return None
 
 
-def _place(state: _State, label: Label, style: tuple) -> tuple[int | None, tuple]:
-    """Pop the stack to this label's parent; return the parent index and the label's stack key."""
+def _place(state: _State, label: Label, style: tuple, *, heading_rank: int | None
+           ) -> tuple[int | None, tuple]:
+    """Pop the stack to this label's parent; return the parent index and the label's stack key.
+
+    A decimal that is only a heading ("3. COMPENSATION", ``heading_rank`` its heading level)
+    closes unnumbered headings of the same or a lower rank; a decimal with text ("3. Company
+    shall pay") may sit under one.
+    """
     stack = state.stack
     kind = style[0]
     if kind == EXHIBIT:
@@ -352,7 +397,9 @@ def _place(state: _State, label: Label, style: tuple) -> tuple[int | None, tuple
         parts = label.parts
         while stack:
             top = stack[-1]
-            if top.key[0] in (EXHIBIT, ARTICLE, "heading"):
+            if top.key[0] in _PART_KEYS:
+                break
+            if top.key[0] == "heading" and (heading_rank is None or top.heading_level < heading_rank):
                 break
             if top.key[0] == DECIMAL and len(top.parts) < len(parts) and parts[: len(top.parts)] == top.parts:
                 break
