@@ -51,13 +51,13 @@ def _painter(color: bool):
 
 
 def _counts_table(summary: Summary) -> list[str]:
-    header = f"{'':<22}{'high':>6}{'medium':>8}{'low':>6}{'protections':>14}"
+    header = f"{'':<28}{'high':>6}{'medium':>8}{'low':>6}{'protections':>14}"
     rows = [header]
     for g in summary.groups:
-        rows.append(f"{_fit(one_line(g.name), 21):<22}{g.high:>6}{g.medium:>8}{g.low:>6}{g.protections:>14}")
+        rows.append(f"{_fit(one_line(g.name), 27):<28}{g.high:>6}{g.medium:>8}{g.low:>6}{g.protections:>14}")
     by = summary.by_severity
     total = sum(g.protections for g in summary.groups)
-    rows.append(f"{'Total':<22}{by['high']:>6}{by['medium']:>8}{by['low']:>6}{total:>14}")
+    rows.append(f"{'Total':<28}{by['high']:>6}{by['medium']:>8}{by['low']:>6}{total:>14}")
     return rows
 
 
