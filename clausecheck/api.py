@@ -1,0 +1,64 @@
+"""clausecheck's library call: check a contract against rule packs and get a Report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__
+from .engine import Context, Engine, load_rules
+from .limits import DEFAULT_LIMITS, Limits
+from .model import Document, PackInfo, Report
+
+ContextLike = Context | Mapping[str, str | None] | None
+
+
+def check(
+    source: str | Path | Document,
+    *,
+    packs: Sequence[str] | None = None,
+    rules: Sequence[str | Path] = (),
+    context: ContextLike = None,
+    only: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    password: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    prefilter: bool = True,
+) -> Report:
+    """Check ``source`` (a path or an already parsed Document) and return the Report.
+
+    ``packs``: built-in pack names (None: all built-in packs); ``rules``: extra rule files or folders;
+    ``context``: known facts (a :class:`~clausecheck.engine.Context`, or a mapping such as
+    ``{"state": "CA"}`` taken as given by the user); ``only`` / ``ignore``: concern ids.
+    Raises :class:`~clausecheck.errors.ClauseCheckError` subclasses for bad input or rules.
+    """
+    ruleset = load_rules(packs, rules)
+    if isinstance(source, Document):
+        document = source
+    else:
+        from .loaders import load
+
+        document = load(source, password=password, limits=limits)
+    selected = ruleset.select(only, ignore)
+    engine = Engine(selected, limits=limits, prefilter=prefilter)
+    findings, assumptions = engine.run(document, as_context(context))
+    packs_run = [PackInfo(p.name, p.title, p.version, len(p.rules), p.path) for p in ruleset.packs]
+    return Report(
+        document=document,
+        findings=findings,
+        assumptions=assumptions,
+        packs=packs_run,
+        rules_version=ruleset.version,
+        tool_version=__version__,
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+
+
+def as_context(context: ContextLike) -> Context:
+    """A :class:`Context` from a Context, a mapping of facts (origin "user"), or None."""
+    if context is None:
+        return Context()
+    if isinstance(context, Context):
+        return context
+    return Context.given(dict(context), "user")

@@ -1,0 +1,75 @@
+"""Built-in exception kinds: a grant conditioned on the worker's consent or on extra payment.
+
+An exception is a connective ("except", "unless", "provided that", "subject to", "only with",
+"conditioned on", ...) followed within :data:`WINDOW` words by a consent or payment phrase, in the
+anchor's sentence. "with/without (the Writer's) prior written consent" counts too. Phrases that widen a
+grant ("without further consent", "no additional compensation", "Writer hereby consents") never count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+WINDOW = 12
+FLAGS = regex.IGNORECASE | regex.VERBOSE
+
+CONNECTIVE = regex.compile(
+    r"""\b(?:except|excepting|unless|provided|subject\s+to|save\s+with
+      | only\s+(?:with|upon|after|if|on|following|where|when)
+      | (?:conditioned|conditional|contingent|dependent)\s+(?:up)?on
+      | upon\s+(?:receipt\s+of|obtaining) | after\s+obtaining | until)\b""",
+    FLAGS,
+)
+QUALIFIED = regex.compile(
+    r"""\b(?:with|after|upon|following)\s+(?:[\w'\u2019]+\s+){0,4}?
+        (?:prior|express|expressed|written|separate|specific|informed|advance)\s+(?:[\w-]+\s+){0,2}?
+        (?:consent|approval|authori[sz]ation|permission)\b""",
+    FLAGS,
+)
+WIDENING = r"(?:without|no|not|hereby|irrevocably|need\s+not)\s+(?:[\w'\u2019]+\s+){0,3}?"
+PHRASES = {
+    "consent": regex.compile(
+        r"\b(?:consent(?:s|ed|ing)?|approv(?:al|als|e|es|ed)|authori[sz]ation|permission)\b",
+        regex.IGNORECASE,
+    ),
+    "payment": regex.compile(
+        r"""\b(?:(?:additional|separate|further|new|reuse|re-use|session|applicable|agreed|negotiated|
+                 reasonable|fair|specific|appropriate)\s+(?:[\w-]+\s+)?
+                 (?:compensation|payments?|fees?|remuneration|consideration)
+              | royalt(?:y|ies) | residuals? | pays? | paid | paying)\b""",
+        FLAGS,
+    ),
+}
+WIDENED = regex.compile(WIDENING + r"$", regex.IGNORECASE)
+NEW_CLAUSE = regex.compile(r",\s*(?:[\w'\u2019]+\s+){0,3}?(?:shall|may|will|must)\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Exception_:
+    """An exception found in a sentence: its kind and the words that make it."""
+
+    kind: str
+    text: str
+
+
+def find_builtin(kind: str, text: str, sentence: tuple[int, int]) -> Exception_ | None:
+    """The first ``kind`` exception ("consent" or "payment") in ``text[sentence]``, or None."""
+    s_start, s_end = sentence
+    chunk = text[s_start:s_end]
+    if kind == "consent":
+        qualified = QUALIFIED.search(chunk)
+        if qualified:
+            return Exception_(kind, qualified.group())
+    for phrase in PHRASES[kind].finditer(chunk):
+        lead = chunk[max(0, phrase.start() - 60): phrase.start()]
+        if WIDENED.search(lead):
+            continue
+        for connective in CONNECTIVE.finditer(chunk, 0, phrase.start()):
+            between = chunk[connective.end(): phrase.start()]
+            if len(between.split()) > WINDOW or ";" in between:
+                continue
+            if connective.group().lower() == "provided" or not NEW_CLAUSE.search(between):
+                return Exception_(kind, chunk[connective.start(): phrase.end()])
+    return None

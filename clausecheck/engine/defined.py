@@ -1,0 +1,63 @@
+"""Defined-term expansion: a ``defined: true`` leaf also matches terms the contract defines with it.
+
+If the contract says ``"Deliverables" means all literary material written by Writer``, a leaf that
+matches "literary material" in that definition also matches the word "Deliverables" (as the contract
+capitalises it, singular or plural) anywhere in the contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..errors import RuleTimeout
+from ..model import Definition, Document
+from .expr import Leaf, iter_leaves
+from .schema import Rule
+
+Expansions = dict[int, tuple[regex.Pattern, list[str]]]
+
+
+def defined_leaves(rule: Rule) -> list[Leaf]:
+    """The ``defined: true`` leaves of a rule (match, trigger, requires)."""
+    exprs = [e for e in (rule.match, rule.trigger, rule.requires) if e is not None]
+    return [leaf for e in exprs for leaf in iter_leaves(e, inside_not=True) if leaf.defined]
+
+
+def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Expansions:
+    """Leaf id -> (pattern of the defined terms it reaches, those terms), for leaves that reach any."""
+    result: Expansions = {}
+    if not document.definitions:
+        return result
+    for rule in rules:
+        for leaf in defined_leaves(rule):
+            if id(leaf) in result:
+                continue
+            terms = [d.term for d in document.definitions.values() if _reaches(leaf, d, rule.id, timeout)]
+            if terms:
+                result[id(leaf)] = (term_pattern(terms), terms)
+    return result
+
+
+def _reaches(leaf: Leaf, definition: Definition, rule: str, timeout: float) -> bool:
+    try:
+        return (leaf.pattern.search(definition.text, timeout=timeout) is not None
+                and leaf.pattern.fullmatch(definition.term, timeout=timeout) is None)
+    except TimeoutError:
+        raise RuleTimeout(rule, timeout) from None
+
+
+def term_pattern(terms: list[str]) -> regex.Pattern:
+    """Whole-word, case-sensitive pattern for the terms, singular or plural."""
+    forms: set[str] = set()
+    for term in terms:
+        forms.add(term)
+        forms.add(term[:-1] if term.endswith("s") and len(term) > 3 else term + "s")
+    alternatives = sorted(forms, key=len, reverse=True)
+    return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, alternatives)) + r")(?!\w)")
+
+
+def term_forms(terms: list[str]) -> list[str]:
+    """Case-folded keywords for the prefilter: the shortest form of each term."""
+    return sorted({(t[:-1] if t.endswith("s") and len(t) > 3 else t).casefold() for t in terms})

@@ -1,0 +1,317 @@
+"""Match expressions: compile the YAML form into a tree of nodes and evaluate it on a text.
+
+Leaves (``pattern``, ``terms``, ``ref``) are regular expressions; ``any`` / ``all`` / ``not`` / ``near``
+combine them. Evaluation returns a :class:`Result` tree that keeps every match, the verdict on each
+anchor match (negation, exceptions) and the defined terms used, so ``explain`` can show its work.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from ..errors import RuleTimeout
+from . import literals
+from .sentences import Sentences, words_between
+from .terms import term_keyword, terms_regex
+from .yamlnodes import Mark, YList, YMap
+
+FLAGS = regex.IGNORECASE | regex.V0
+LEAF_KEYS = ("pattern", "terms", "ref")
+BRANCH_KEYS = ("any", "all", "not", "near")
+OPTION_KEYS = {"pattern": ("anchor", "defined"), "terms": ("anchor", "defined"),
+               "ref": ("anchor", "defined"), "near": ("within", "sentence")}
+DEFAULT_WITHIN = 12
+
+
+@dataclass(eq=False)
+class Leaf:
+    """A ``pattern``, ``terms`` or ``ref`` leaf."""
+
+    kind: str
+    source: str
+    pattern: regex.Pattern
+    keywords: frozenset[str] | None
+    mark: Mark
+    anchor: bool = False
+    defined: bool = False
+
+
+@dataclass(eq=False)
+class Branch:
+    """``any``, ``all``, ``not`` (one child) or ``near`` (two children)."""
+
+    kind: str
+    children: list[Expr]
+    mark: Mark
+    within: int = DEFAULT_WITHIN
+    sentence: bool = False
+
+
+Expr = Leaf | Branch
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What was decided about one anchor match."""
+
+    span: tuple[int, int]
+    kept: bool
+    reason: str
+
+
+@dataclass
+class Result:
+    """The outcome of one node on one text."""
+
+    node: Expr
+    matched: bool
+    spans: list[tuple[int, int]]
+    children: list[Result] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
+    defined: list[str] = field(default_factory=list)
+
+
+AnchorJudge = Callable[[int, int], tuple[bool, str]]
+
+
+@dataclass
+class Target:
+    """A text to evaluate, with what evaluation needs besides the rule."""
+
+    text: str
+    rule: str
+    timeout: float
+    expansions: dict[int, tuple[regex.Pattern, list[str]]] = field(default_factory=dict)
+    _sentences: Sentences | None = None
+
+    @property
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            self._sentences = Sentences(self.text)
+        return self._sentences
+
+    def find(self, pattern: regex.Pattern, text: str | None = None) -> list[tuple[int, int]]:
+        """Every match span of ``pattern``, under the time limit."""
+        try:
+            return [m.span() for m in pattern.finditer(self.text if text is None else text,
+                                                       timeout=self.timeout)]
+        except TimeoutError:
+            raise RuleTimeout(self.rule, self.timeout) from None
+
+
+# --- compiling -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Compiler:
+    """Compiles the expressions of one rule; knows the vocabulary and where errors go."""
+
+    rule: str
+    vocabulary: dict[str, list[str]]
+
+    def compile(self, node: object, mark: Mark) -> Expr:
+        """Compile one rule's top-level expression and settle its anchor."""
+        expr = self.expression(node, mark)
+        anchors = [leaf for leaf in iter_leaves(expr) if leaf.anchor]
+        if len(anchors) > 1:
+            raise anchors[1].mark.error(f"rule '{self.rule}' has more than one anchor", self.rule)
+        for leaf in iter_leaves(expr, inside_not=True):
+            if leaf.anchor and leaf not in anchors:
+                raise leaf.mark.error(f"rule '{self.rule}': an anchor cannot sit under 'not'", self.rule)
+        positive = list(iter_leaves(expr))
+        if not positive:
+            raise mark.error(f"rule '{self.rule}': the expression needs a leaf outside 'not'", self.rule)
+        if not anchors:
+            positive[0].anchor = True
+        return expr
+
+    def expression(self, node: object, mark: Mark) -> Expr:
+        if not isinstance(node, YMap):
+            raise mark.error(f"rule '{self.rule}': an expression must be a mapping "
+                             "(pattern, terms, ref, any, all, not or near)", self.rule)
+        operators = [key for key in node if key in LEAF_KEYS + BRANCH_KEYS]
+        if len(operators) != 1:
+            what = "no operator" if not operators else "more than one operator (" + ", ".join(operators) + ")"
+            raise node.mark.error(f"rule '{self.rule}': expression has {what}; use one of "
+                                  "pattern, terms, ref, any, all, not, near", self.rule)
+        kind = operators[0]
+        allowed = (kind, *OPTION_KEYS.get(kind, ()))
+        for key in node:
+            if key not in allowed:
+                raise node.key_mark(key).error(unknown_key(key, allowed, f"a '{kind}' expression"), self.rule)
+        if kind in LEAF_KEYS:
+            return self.leaf(kind, node)
+        return self.branch(kind, node)
+
+    def leaf(self, kind: str, node: YMap) -> Leaf:
+        value, where = node[kind], node.value_mark(kind)
+        if kind == "pattern":
+            if not isinstance(value, str) or not value:
+                raise where.error(f"rule '{self.rule}': 'pattern' must be a non-empty text", self.rule)
+            source = r"(?<!\w)(?:" + value + r")(?!\w)"
+            keywords = literals.required(value)
+            shown = value
+        else:
+            phrases = self.phrases(kind, value, where)
+            source = terms_regex(phrases)
+            found = {term_keyword(p) for p in phrases}
+            keywords = None if "" in found else frozenset(found)
+            shown = value if kind == "ref" else ", ".join(phrases)
+        try:
+            pattern = regex.compile(source, FLAGS)
+        except regex.error as error:
+            raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
+        leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind))
+        for option in ("anchor", "defined"):
+            if option in node:
+                if not isinstance(node[option], bool):
+                    raise node.value_mark(option).error(f"'{option}' must be true or false", self.rule)
+                setattr(leaf, option, node[option])
+        return leaf
+
+    def phrases(self, kind: str, value: object, where: Mark) -> list[str]:
+        if kind == "ref":
+            if not isinstance(value, str) or value not in self.vocabulary:
+                raise where.error(unknown_value("named list", value, self.vocabulary), self.rule)
+            return self.vocabulary[value]
+        if isinstance(value, str):
+            value = [value]
+        if not (isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
+            raise where.error(f"rule '{self.rule}': 'terms' must be a list of phrases", self.rule)
+        return [v.strip() for v in value]
+
+    def branch(self, kind: str, node: YMap) -> Branch:
+        value, where = node[kind], node.value_mark(kind)
+        if kind == "not":
+            return Branch(kind, [self.expression(value, where)], node.key_mark(kind))
+        if not isinstance(value, YList) or not value:
+            raise where.error(f"rule '{self.rule}': '{kind}' takes a list of expressions", self.rule)
+        children = [self.expression(item, m) for item, m in zip(value, value.item_marks, strict=True)]
+        branch = Branch(kind, children, node.key_mark(kind))
+        if kind == "near":
+            if len(children) != 2:
+                raise where.error(f"rule '{self.rule}': 'near' takes exactly two expressions", self.rule)
+            within = node.get("within", DEFAULT_WITHIN)
+            if not isinstance(within, int) or isinstance(within, bool) or within < 0:
+                raise node.value_mark("within").error("'within' must be a whole number of words", self.rule)
+            sentence = node.get("sentence", False)
+            if not isinstance(sentence, bool):
+                raise node.value_mark("sentence").error("'sentence' must be true or false", self.rule)
+            branch.within, branch.sentence = within, sentence
+        return branch
+
+
+def unknown_key(key: str, allowed: tuple[str, ...] | list[str], where: str) -> str:
+    """``unknown key 'x' in ... (did you mean 'y'?)``."""
+    return f"unknown key '{key}' in {where}" + did_you_mean(key, allowed)
+
+
+def unknown_value(what: str, value: object, allowed: object) -> str:
+    """``unknown concern 'x' (did you mean 'y'?)``."""
+    return f"unknown {what} '{value}'" + did_you_mean(str(value), list(allowed))
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def iter_leaves(expr: Expr, inside_not: bool = False):
+    """Leaves of ``expr`` depth-first; those under ``not`` only if ``inside_not``."""
+    if isinstance(expr, Leaf):
+        yield expr
+        return
+    if expr.kind == "not" and not inside_not:
+        return
+    for child in expr.children:
+        yield from iter_leaves(child, inside_not)
+
+
+# --- evaluating ------------------------------------------------------------------------------------
+
+
+def evaluate(expr: Expr, target: Target, judge: AnchorJudge | None = None) -> Result:
+    """Evaluate ``expr`` on ``target``; ``judge`` decides which anchor matches count."""
+    if isinstance(expr, Leaf):
+        return _leaf(expr, target, judge)
+    children = [evaluate(child, target, judge) for child in expr.children]
+    if expr.kind == "not":
+        return Result(expr, not children[0].matched, [], children)
+    if expr.kind == "any":
+        spans = sorted({s for c in children if c.matched for s in c.spans})
+        return Result(expr, any(c.matched for c in children), spans, children)
+    if expr.kind == "all":
+        spans = sorted({s for c in children if c.node.kind != "not" for s in c.spans})
+        return Result(expr, all(c.matched for c in children), spans, children)
+    return _near(expr, target, children)
+
+
+def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
+    spans = target.find(leaf.pattern)
+    used: list[str] = []
+    expansion = target.expansions.get(id(leaf))
+    if expansion is not None:
+        extra = [s for s in target.find(expansion[0]) if s not in spans]
+        if extra:
+            used = sorted({t for t in expansion[1] for s in extra if _is_term(target.text[s[0]:s[1]], t)})
+            spans = sorted(spans + extra)
+    verdicts: list[Verdict] = []
+    if leaf.anchor and judge is not None:
+        for span in spans:
+            kept, reason = judge(*span)
+            verdicts.append(Verdict(span, kept, reason))
+        spans = [v.span for v in verdicts if v.kept]
+    return Result(leaf, bool(spans), spans, verdicts=verdicts, defined=used)
+
+
+def _is_term(found: str, term: str) -> bool:
+    return found == term or found.rstrip("s") == term.rstrip("s")
+
+
+def _near(expr: Branch, target: Target, children: list[Result]) -> Result:
+    first, second = children
+    used: set[tuple[int, int]] = set()
+    if first.matched and second.matched:
+        for a in first.spans:
+            for b in second.spans:
+                if _close(target, a, b, expr):
+                    used.update((a, b))
+    return Result(expr, bool(used), sorted(used), children)
+
+
+def _close(target: Target, a: tuple[int, int], b: tuple[int, int], expr: Branch) -> bool:
+    left, right = (a, b) if a[0] <= b[0] else (b, a)
+    if words_between(target.text, left[1], right[0]) > expr.within:
+        return False
+    if expr.sentence:
+        return target.sentences.index(left[0]) == target.sentences.index(right[1] - 1)
+    return True
+
+
+def highlights(result: Result) -> list[tuple[int, int]]:
+    """The spans that made ``result`` match (nothing under ``not``; only used pairs of ``near``)."""
+    node = result.node
+    if not result.matched or (isinstance(node, Branch) and node.kind == "not"):
+        return []
+    if isinstance(node, Leaf) or node.kind == "near":
+        return list(result.spans)
+    chosen = [c for c in result.children if c.matched]
+    return sorted({s for c in chosen for s in highlights(c)})
+
+
+def anchor_result(result: Result) -> Result | None:
+    """The result of the anchor leaf inside ``result`` (outside ``not``)."""
+    node = result.node
+    if isinstance(node, Leaf):
+        return result if node.anchor else None
+    if node.kind == "not":
+        return None
+    for child in result.children:
+        found = anchor_result(child)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,92 @@
+"""NegEx-style negation for contract grants: does a negation cue govern the anchor match?
+
+A cue governs the anchor when it sits in the anchor's sentence, before it, at most
+:data:`MAX_GAP_WORDS` words away, with no scope terminator in between (a semicolon, "but",
+"however", "provided that", or a new clause with its own verb: ", and Company may use"). A few cues
+follow the anchor ("... is prohibited"). Pseudo-negations ("not limited to", "shall not be required
+to") are masked first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .sentences import words_between
+
+MAX_GAP_WORDS = 20
+FLAGS = regex.IGNORECASE | regex.VERBOSE
+
+PSEUDO = regex.compile(
+    r"""\b(?:
+        not\s+limited\s+to | without\s+limitation | (?:not|no)\s+(?:less|fewer|more|later|earlier)\s+than
+      | not\s+only | whether\s+or\s+not | if\s+not | need\s+not
+      | not\s+(?:be\s+)?(?:required|necessary|obligated|obliged|needed)
+      | nothing\s+(?:\w+\s+){0,8}?(?:shall\s+|will\s+|may\s+|is\s+intended\s+to\s+)?
+        (?:limit|restrict|prevent|prohibit|preclude|impair|derogate)
+    )\b""",
+    FLAGS,
+)
+CUE_BEFORE = regex.compile(
+    r"""\b(?:
+        (?:shall|may|will|must|can|could|should|would|does|do|did|is|are|was|were|be)\s+not
+      | cannot | (?:can|won|shan|mustn|doesn|don|isn|aren)['\u2019]t
+      | never | nor | nothing
+      | in\s+no\s+(?:event|case) | under\s+no\s+circumstances? | at\s+no\s+time
+      | prohibited\s+from | forbidden\s+(?:from|to) | refrain\s+from
+      | (?:agrees?|undertakes?|covenants?)\s+not\s+to
+      | not\s+(?:be\s+)?(?:permitted|entitled|allowed|authori[sz]ed)\s+to
+      | no\s+(?:[\w-]+\s+){0,3}?(?:right|license|licence|authority|permission)s?\s+(?:to|of|for)
+    )\b""",
+    FLAGS,
+)
+SENTENCE_START_CUE = regex.compile(r"^[\W\d]*(?:no|neither)\b", regex.IGNORECASE)
+CUE_AFTER = regex.compile(
+    r"""\W*(?:\w+\W+){0,6}?
+        (?:is|are|shall\s+be|will\s+be|be)\s+(?:strictly\s+|expressly\s+)?
+        (?:prohibited|forbidden|not\s+permitted|not\s+allowed)\b""",
+    FLAGS,
+)
+TERMINATOR = regex.compile(
+    r"""; | \bbut\b | \bhowever\b | \bwhereas\b | \bexcept\s+that\b
+      | \bprovided\b(?:,?\s*however,?)?\s+that\b
+      | (?:,|\band\b|\bor\b)\s+(?:[\w'\u2019]+\s+){0,4}?
+        (?:may|shall|will|can|must|hereby|agrees?|(?:is|are)\s+entitled|ha(?:s|ve)\s+the\s+right)\b
+        (?!\s+not\b)""",
+    FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Negation:
+    """The verdict on one anchor match: the cue found (if any) and why it does or does not govern."""
+
+    negated: bool
+    cue: str | None = None
+    reason: str = ""
+
+
+def judge(text: str, sentence: tuple[int, int], start: int, end: int) -> Negation:
+    """Is the anchor ``text[start:end]`` negated within ``sentence`` (a ``(start, end)`` pair)?"""
+    s_start, s_end = sentence
+    masked = PSEUDO.sub(lambda m: " " * len(m.group()), text[s_start:s_end])
+    before = masked[: start - s_start]
+    cues = list(CUE_BEFORE.finditer(before))
+    if not cues and SENTENCE_START_CUE.match(before):
+        cues = [SENTENCE_START_CUE.match(before)]
+    after = CUE_AFTER.match(masked, end - s_start)
+    if after and not TERMINATOR.search(after.group()):
+        return Negation(True, after.group().strip(), "a negation follows the anchor")
+    if not cues:
+        return Negation(False, None, "no negation cue before it in its sentence")
+    cue = cues[-1]
+    cue_text = cue.group().strip()
+    gap = before[cue.end():]
+    stop = TERMINATOR.search(gap)
+    if stop:
+        return Negation(False, cue_text, f"scope of '{cue_text}' ends at '{stop.group().strip()}'")
+    words = words_between(gap, 0, len(gap))
+    if words > MAX_GAP_WORDS:
+        return Negation(False, cue_text, f"'{cue_text}' is {words} words before it (over {MAX_GAP_WORDS})")
+    return Negation(True, cue_text, f"governed by '{cue_text}'")

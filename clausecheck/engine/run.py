@@ -1,0 +1,229 @@
+"""Run rules over a Document's current clauses and produce findings (and, on request, a trace)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..limits import DEFAULT_LIMITS, Limits
+from ..model import Assumption, Document, Finding, Span
+from .anchors import anchor_judge
+from .context import Context, resolve
+from .defined import Expansions, expansions
+from .expr import Result, Target, anchor_result, evaluate, highlights
+from .prefilter import Prefilter
+from .quote import make_quote
+from .schema import Rule
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+INSERTED_NOTE = "this clause is a tracked insertion, not yet accepted"
+
+
+@dataclass
+class Attempt:
+    """One rule tried on one clause (``clause`` None: on the whole document), for ``explain``."""
+
+    rule: Rule
+    clause: int | None
+    result: Result
+    fired: bool
+    requires: Result | None = None
+    note: str = ""
+
+
+Trace = Callable[[Attempt], None]
+
+
+@dataclass
+class DocText:
+    """The current clauses joined with blank lines, with a map back to clause indices."""
+
+    clauses: list[int]
+    starts: list[int]
+    text: str
+
+    @classmethod
+    def of(cls, document: Document, current: list[int]) -> DocText:
+        starts, parts, offset = [], [], 0
+        for index in current:
+            starts.append(offset)
+            parts.append(document.clauses[index].text)
+            offset += len(document.clauses[index].text) + 2
+        return cls(current, starts, "\n\n".join(parts))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """``(clause index, clause start offset)`` for a document-text offset."""
+        position = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.clauses[position], self.starts[position]
+
+
+@dataclass
+class Run:
+    """The state of one document's check."""
+
+    document: Document
+    context: Context
+    limits: Limits
+    expansions: Expansions
+    trace: Trace | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+class Engine:
+    """Compiled rules plus their keyword index; reusable across documents."""
+
+    def __init__(self, rules: list[Rule], *, limits: Limits = DEFAULT_LIMITS, prefilter: bool = True) -> None:
+        self.rules = rules
+        self.limits = limits
+        self.per_clause = [r for r in rules if r.scope == "clause" or r.kind == "missing"]
+        self.whole = [r for r in rules if r.scope == "document" and r.kind != "missing"]
+        self.prefilter = Prefilter(self.per_clause) if prefilter else None
+
+    def run(self, document: Document, context: Context | None = None,
+            trace: Trace | None = None) -> tuple[list[Finding], list[Assumption]]:
+        """Findings (sorted: clause order, severity, rule id) and the assumptions made."""
+        context, assumptions = resolve(context or Context(), document)
+        applicable = {id(r): notes for r in self.rules if (notes := applicability(r, context)) is not None}
+        state = Run(document, context, self.limits,
+                    expansions(self.rules, document, self.limits.regex_timeout), trace)
+        current = [i for i, c in enumerate(document.clauses) if c.change != "deleted" and c.text.strip()]
+        triggers: dict[int, list[tuple[int, Result]]] = {}
+        found_anywhere: set[str] = set()
+        expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
+        for index in current:
+            text = document.clauses[index].text
+            if self.prefilter is None:
+                candidates = self.per_clause
+            else:
+                found = self.prefilter.scan(text)
+                found_anywhere |= found
+                candidates = self.prefilter.candidates(found, text, expanded)
+            for rule in candidates:
+                if id(rule) not in applicable:
+                    continue
+                if rule.kind == "missing" and rule.scope == "document":
+                    result = self._trigger(rule, index, state)
+                    if result is not None:
+                        triggers.setdefault(id(rule), []).append((index, result))
+                else:
+                    self._clause(rule, index, state, applicable[id(rule)])
+        doc = DocText.of(document, current)
+        for rule in self.per_clause:
+            if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
+                self._missing_document(rule, triggers[id(rule)], doc, state, applicable[id(rule)])
+        for rule in self.whole:
+            if id(rule) in applicable:
+                self._document(rule, doc, state, applicable[id(rule)])
+        state.findings.sort(key=lambda f: (f.clause if f.clause is not None else -1,
+                                           SEVERITY_ORDER[f.severity], f.rule))
+        return state.findings, assumptions
+
+    # --- one rule ----------------------------------------------------------------------------------
+
+    def _target(self, rule: Rule, text: str, state: Run) -> Target:
+        return Target(text, rule.id, state.limits.regex_timeout, state.expansions)
+
+    def _clause(self, rule: Rule, index: int, state: Run, notes: list[str]) -> None:
+        target = self._target(rule, state.document.clauses[index].text, state)
+        result = evaluate(rule.main, target, anchor_judge(rule, target))
+        requires = None
+        fired = result.matched
+        if fired and rule.kind == "missing":
+            requires = evaluate(rule.requires, target, anchor_judge(rule, target, "any"))
+            fired = not requires.matched
+        if state.trace:
+            state.trace(Attempt(rule, index, result, fired, requires))
+        if fired:
+            self._emit(rule, index, highlights(result), result, state, notes)
+
+    def _trigger(self, rule: Rule, index: int, state: Run) -> Result | None:
+        target = self._target(rule, state.document.clauses[index].text, state)
+        result = evaluate(rule.main, target, anchor_judge(rule, target))
+        if state.trace:
+            state.trace(Attempt(rule, index, result, False, note="trigger (the protection is looked for "
+                                "in the whole document below)" if result.matched else "trigger"))
+        return result if result.matched else None
+
+    def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
+                          state: Run, notes: list[str]) -> None:
+        target = self._target(rule, doc.text, state)
+        requires = evaluate(rule.requires, target, anchor_judge(rule, target, "any"))
+        index, result = triggers[0]
+        fired = not requires.matched
+        extra = []
+        if len(triggers) > 1:
+            others = ", ".join(_name(state.document, i) for i, _ in triggers[1:])
+            extra.append(f"also triggered by {others}")
+        if state.trace:
+            where = ""
+            if requires.matched and requires.spans:
+                where = f" (in {_name(state.document, doc.locate(requires.spans[0][0])[0])})"
+            state.trace(Attempt(rule, None, result, fired, requires,
+                                note=f"protection {'found' if requires.matched else 'found nowhere'}{where}"))
+        if fired:
+            self._emit(rule, index, highlights(result), result, state, notes + extra)
+
+    def _document(self, rule: Rule, doc: DocText, state: Run, notes: list[str]) -> None:
+        target = self._target(rule, doc.text, state)
+        result = evaluate(rule.main, target, anchor_judge(rule, target))
+        if state.trace:
+            state.trace(Attempt(rule, None, result, result.matched))
+        anchor = anchor_result(result)
+        if not result.matched or anchor is None or not anchor.spans:
+            return
+        index, start = doc.locate(anchor.spans[0][0])
+        length = len(state.document.clauses[index].text)
+        spans = [(a - start, b - start) for a, b in highlights(result) if start <= a and b <= start + length]
+        self._emit(rule, index, spans, result, state, notes)
+
+    def _emit(self, rule: Rule, index: int, spans: list[tuple[int, int]], result: Result, state: Run,
+              notes: list[str]) -> None:
+        clause = state.document.clauses[index]
+        extra = list(notes)
+        if clause.change == "inserted":
+            extra.insert(0, INSERTED_NOTE)
+        extra += defined_notes(result, state.document)
+        state.findings.append(Finding(
+            rule=rule.id, pack=rule.pack, title=rule.title, concern=rule.concern, group=rule.group,
+            kind=rule.kind, severity=rule.severity, clause=index, quote=make_quote(clause.text, spans),
+            spans=[Span(a, b) for a, b in spans], explanation=rule.explanation, ask=rule.ask,
+            sources=list(rule.sources), notes=extra,
+        ))
+
+
+def applicability(rule: Rule, context: Context) -> list[str] | None:
+    """None if a known fact rules the rule out; else notes on the facts it assumes."""
+    notes = []
+    for name, allowed in rule.applies.items():
+        value = getattr(context, name)
+        if value is None:
+            notes.append(f"assumes {name} is {' or '.join(allowed)} (not known; set --{name})")
+        elif value not in allowed:
+            return None
+    return notes
+
+
+def defined_notes(result: Result, document: Document) -> list[str]:
+    """One note per defined term the match relied on."""
+    terms: list[str] = []
+    stack = [result]
+    while stack:
+        current = stack.pop()
+        terms += [t for t in current.defined if t not in terms]
+        stack += current.children
+    notes = []
+    for term in terms:
+        definition = document.definitions[term]
+        where = f" ({_name(document, definition.clause)})" if definition.clause is not None else ""
+        text = " ".join(definition.text.split())
+        text = text if len(text) <= 160 else text[:160] + "\u2026"
+        notes.append(f"\u201c{term}\u201d is a defined term{where}: {text}")
+    return notes
+
+
+def _name(document: Document, index: int | None) -> str:
+    if index is None:
+        return "the document"
+    number = document.clauses[index].number
+    return f"clause {number}" if number else f"paragraph {index + 1}"

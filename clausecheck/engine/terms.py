@@ -1,0 +1,105 @@
+"""Turn literal phrases into tolerant regular expressions: inflected words, flexible spacing/hyphens.
+
+``train`` becomes train|trains|trained|training; words are joined by any run of spaces, line breaks
+or hyphens; a hyphen inside a term may also be missing ("fine-tune" ~ "finetuning").
+"""
+
+from __future__ import annotations
+
+import regex
+
+STOPWORDS = frozenset(
+    [
+        "a", "an", "and", "any", "all", "as", "at", "by", "for", "from", "in", "into", "its", "of",
+        "on", "or", "per", "the", "their", "to", "with"
+    ]
+)
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "make": ("made",),
+    "sell": ("sold",),
+    "build": ("built",),
+    "write": ("wrote", "written"),
+    "teach": ("taught",),
+    "give": ("gave", "given"),
+    "take": ("took", "taken"),
+    "feed": ("fed",),
+    "hold": ("held",),
+    "pay": ("paid",),
+    "buy": ("bought",),
+    "bring": ("brought",),
+    "draw": ("drew", "drawn"),
+    "show": ("shown",),
+    "speak": ("spoke", "spoken"),
+    "sing": ("sang", "sung"),
+}
+VOWELS = "aeiou"
+SPACE = r"[\s\-\u2010\u2011\u2013]+"
+HYPHEN = r"(?:[\s\-\u2010\u2011\u2013]+|)"
+APOSTROPHE = "['\u2019]"
+
+
+def inflections(word: str) -> list[str]:
+    """The forms of ``word`` a term should match (lower case, longest first)."""
+    lower = word.lower()
+    if not lower.isalpha():
+        return [lower]
+    if len(lower) < 3 or lower in STOPWORDS:
+        return [lower, lower + "s"] if word.isupper() and len(word) > 1 else [lower]
+    forms = {lower, *IRREGULAR.get(lower, ())}
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {lower + "es", lower + "ed", lower + "ing"}
+    elif lower.endswith("y") and lower[-2] not in VOWELS:
+        forms |= {lower[:-1] + "ies", lower[:-1] + "ied", lower + "ing"}
+    elif lower.endswith("ee"):
+        forms |= {lower + "s", lower + "d", lower + "ing"}
+    elif lower.endswith("ie"):
+        forms |= {lower + "s", lower + "d", lower[:-2] + "ying"}
+    elif lower.endswith("e"):
+        forms |= {lower + "s", lower + "d", lower[:-1] + "ing"}
+    else:
+        forms |= {lower + "s", lower + "ed", lower + "ing"}
+        if lower[-1] not in VOWELS + "wxy" and lower[-2] in VOWELS and lower[-3] not in VOWELS:
+            forms |= {lower + lower[-1] + "ed", lower + lower[-1] + "ing"}
+    return sorted(forms, key=lambda form: (-len(form), form))
+
+
+def _token_regex(token: str) -> str:
+    """One whitespace-free token: hyphenated parts, the last one inflected."""
+    parts = [part for part in regex.split(r"[\-\u2010\u2011\u2013]", token) if part]
+    pieces = [_literal(part) for part in parts[:-1]]
+    last = parts[-1] if parts else token
+    forms = inflections(last)
+    pieces.append(_literal(forms[0]) if len(forms) == 1 else "(?:" + "|".join(map(_literal, forms)) + ")")
+    return HYPHEN.join(pieces)
+
+
+def _literal(text: str) -> str:
+    return regex.escape(text).replace("'", APOSTROPHE).replace("\u2019", APOSTROPHE)
+
+
+def term_regex(phrase: str) -> str:
+    """The regex source (no boundaries) for one phrase."""
+    return SPACE.join(_token_regex(token) for token in phrase.split())
+
+
+def terms_regex(phrases: list[str]) -> str:
+    """A whole-word regex source matching any of ``phrases``, longest phrase first."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return r"(?<!\w)(?:" + "|".join(term_regex(p) for p in ordered) + r")(?!\w)"
+
+
+def term_keyword(phrase: str) -> str:
+    """A lower-case substring that every match of ``phrase`` contains (for the prefilter)."""
+    best = ""
+    for token in phrase.split():
+        for part in regex.split(r"[^\w]+", token):
+            if not part:
+                continue
+            forms = inflections(part)
+            stem = forms[0]
+            for form in forms[1:]:
+                while not form.startswith(stem):
+                    stem = stem[:-1]
+            if len(stem) > len(best):
+                best = stem
+    return best
