@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import faulthandler
 import io
 import os
 import signal
@@ -70,6 +71,7 @@ def _target(task: int) -> int:
     if task == 2:
         os._exit(7)
     if task == 3:
+        faulthandler.disable()  # pytest's crash dump would only add noise
         os.kill(os.getpid(), signal.SIGSEGV)
     if task == 4:
         time.sleep(60)
@@ -139,7 +141,8 @@ def test_recurring_groups_exact_and_near_identical_wording_across_party_names() 
 
 
 def test_recurring_is_deterministic_and_normalises_case_space_numbers() -> None:
-    assert normalise("Writer  SHALL\nreceive $1,000.50 (10 days)", ["Writer"]) == "party shall receive 0 0 days"
+    text = "Writer  SHALL\nreceive $1,000.50 (10 days)"
+    assert normalise(text, ["Writer"]) == "party shall receive 0 0 days"
     quotes = [f"Clause {i % 7} grants the Company rights number {i}" for i in range(40)]
     first, second = Grouper(), Grouper()
     for g in (first, second):
@@ -161,7 +164,8 @@ def test_preamble_parties() -> None:
 def test_tables_are_utf8_with_bom_and_defuse_formulas(tmp_path: Path) -> None:
     tables = Tables(["ai-training", "credit-waiver"])
     record = {
-        "rel": "=cmd|' /C calc'!A0.pdf", "format": "pdf", "pages": 3, "verdict": "1 conflict", "level": "high",
+        "rel": "=cmd|' /C calc'!A0.pdf", "format": "pdf", "pages": 3, "verdict": "1 conflict",
+        "level": "high",
         "to_raise": 1, "by_severity": {"high": 1}, "protections": 0, "concerns": {"ai-training": [1, "high"],
                                                                                    "custom": [2, "low"]},
         "parties": ["Zoë Ltd"], "outputs": {"html": "reports/x.html", "json": "reports/x.json"},

@@ -1,0 +1,63 @@
+"""A folder of contracts for the batch tests: real fixture files (PDF, DOCX, text) in nested folders,
+two of them named ``offer.pdf``, plus broken files and a hidden one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACTS = ROOT / "fixtures" / "contracts"
+BAD = ROOT / "fixtures" / "bad"
+
+GOOD = {
+    "studio-a/offer.pdf": CONTRACTS / "writer-fair-art72.pdf",
+    "studio-b/2024/offer.pdf": CONTRACTS / "replica-consent-blanket.pdf",
+    "studio-b/pilot.docx": CONTRACTS / "writer-pilot-ai-grant.docx",
+    "studio-b/nda.docx": CONTRACTS / "nda-severance-ca.docx",
+    "gig/platform-terms.pdf": CONTRACTS / "gig-platform-tos.pdf",
+    "gig/union-gag.txt": CONTRACTS / "nda-pay-union-gag.txt",
+    "gig/no-extension": CONTRACTS / "writer-ai-draft-polish.txt",
+}
+BROKEN = {
+    "broken/truncated.pdf": BAD / "pdf-truncated.pdf",
+    "broken/not-xml.docx": BAD / "docx-not-xml.docx",
+}
+
+
+def make_inputs(root: Path) -> Path:
+    """Fill ``root`` (created) and return it. Broken: 2 fixtures, an empty file, an image named .pdf."""
+    for rel, source in {**GOOD, **BROKEN}.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    (root / "broken" / "empty.pdf").write_bytes(b"")
+    (root / "broken" / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (root / ".hidden-notes.txt").write_text("Company may use the Materials to train AI models.\n")
+    return root
+
+
+BROKEN_RELS = sorted([*BROKEN, "broken/empty.pdf", "broken/scan.pdf"])
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and modification time, to prove the batch never writes to its inputs."""
+    return {str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def environment() -> dict[str, str]:
+    """The environment for a ``python -m clausecheck`` subprocess that imports this source tree."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def run_cli(*args: str, timeout: float = 300, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run ``clausecheck`` in a subprocess from the source tree."""
+    return subprocess.run([sys.executable, "-m", "clausecheck", *args], capture_output=True, text=True,
+                          env=environment(), timeout=timeout, check=False, **kwargs)
