@@ -73,6 +73,13 @@ class _Sampler:
         n = pdfium_c.FPDFText_GetBoundedText(textpage, x0, top, x1, bottom, buffer, n)
         return bytes(memoryview(buffer).cast("B")[: 2 * n]).decode("utf-16-le", "replace")
 
+    def page_text(self, textpage: pdfium_c.FPDF_TEXTPAGE, chars: int) -> str | None:
+        """The page's text, one str character per PDFium character index (None if that fails)."""
+        buffer = (ctypes.c_ushort * (chars + 1))()
+        n = pdfium_c.FPDFText_GetText(textpage, 0, chars, buffer)
+        text = bytes(memoryview(buffer).cast("B")[: 2 * max(n - 1, 0)]).decode("utf-16-le", "replace")
+        return text if len(text) == chars else None
+
     def baseline(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int, default: float) -> float:
         if pdfium_c.FPDFText_GetCharOrigin(textpage, index, self.x, self.y):
             return self.y.value
@@ -105,16 +112,21 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
     unmapped = 0
     if chars <= 0:
         return PageRuns(number, width, height, runs, 0, 0)
+    full = sampler.page_text(textpage, chars)
     count = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
     for i in range(count):
         box = sampler.rect(textpage, i)
         x0, bottom, x1, top = box
-        text = sampler.bounded_text(textpage, box).replace("\r", " ").replace("\n", " ")
-        text = text.replace(_PDFIUM_HYPHEN, MARK)
+        middle, reach, inset = (bottom + top) / 2, (top - bottom) / 2 + 1.0, min(1.0, (x1 - x0) / 2)
+        index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x0 + inset, middle, 2.0, reach)
+        end = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x1 - inset, middle, 2.0, reach)
+        if full is not None and 0 <= index <= end:
+            text = full[index:end + 1]
+        else:  # the characters could not be located: ask PDFium for the text inside the box
+            text = sampler.bounded_text(textpage, box)
+        text = text.replace("\r", " ").replace("\n", " ").replace(_PDFIUM_HYPHEN, MARK)
         if not text.strip():
             continue
-        index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x0 + min(1.0, (x1 - x0) / 2),
-                                                      (bottom + top) / 2, 2.0, (top - bottom) / 2 + 1.0)
         if index >= 0:
             bold = sampler.bold(textpage, index)
             size = sampler.size(textpage, index, top - bottom)

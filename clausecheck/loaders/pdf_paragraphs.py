@@ -31,14 +31,16 @@ class _Style:
         ratios = [(a.baseline - b.baseline) / max(a.size, 1.0) for a, b in itertools.pairwise(lines)
                   if a.page == b.page and a.column == b.column and 0 < a.baseline - b.baseline < 3 * a.size]
         self.pitch = median(ratios) if ratios else 1.2
+        self._headings: dict[int, bool] = {}
 
     def heading(self, line: Line) -> bool:
         """Set apart by weight, size or capitals, as headings are."""
-        if line.cells > 1:
-            return False
-        letters = [ch for ch in line.text if ch.isalpha()]
-        caps = len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(line.text) <= 100
-        return line.bold or line.size >= self.body * 1.15 or caps
+        known = self._headings.get(id(line))
+        if known is None:
+            caps = 3 <= len(line.text) <= 100 and line.text.isupper()
+            known = line.cells == 1 and (line.bold or line.size >= self.body * 1.15 or caps)
+            self._headings[id(line)] = known
+        return known
 
 
 def _short(line: Line) -> bool:
