@@ -32,7 +32,7 @@ class GuardedZip:
         self._read_total = 0
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise CorruptFile(self.path, f"not a readable zip archive ({exc})") from None
         try:
             self._infos = {info.filename: info for info in self._check_directory()}
