@@ -93,3 +93,11 @@ class OutputError(ClauseCheckError):
     def __init__(self, path: str, detail: str) -> None:
         self.path = str(path)
         super().__init__(f"{self.path}: cannot write the report: {detail}")
+
+
+class ConfigError(ClauseCheckError):
+    """A clausecheck.toml (or [tool.clausecheck] in pyproject.toml) that cannot be used."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
