@@ -17,7 +17,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import NoTextLayer, TooLarge, UnreadableText
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Gap, RawDocument
-from .pdf_furniture import furniture
+from .pdf_furniture import furniture, is_page_number
 from .pdf_hyphen import resolve, vocabulary
 from .pdf_layout import Line, reading_order, set_edges
 from .pdf_lines import PageRuns, new_sampler, page_runs
@@ -46,7 +46,7 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=False)])
     lines: list[Line] = [line for page in ordered for line in page if id(line) not in drop]
     set_edges(lines)
-    blocks = paragraphs(lines)
+    blocks = [block for block in paragraphs(lines) if not is_page_number(block.text)]
     words = vocabulary([block.text for block in blocks])
     for block in blocks:
         block.text = resolve(block.text, words)

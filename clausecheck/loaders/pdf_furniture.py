@@ -54,3 +54,8 @@ def furniture(pages: list[tuple[list[Line], float]]) -> set[int]:
                     len(edges) > 1 and repeats(line)):
                 found.add(id(line))
     return found
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a paragraph is nothing but a page number (left over in the middle of a page)."""
+    return bool(_PAGE_NUMBER.fullmatch(text))

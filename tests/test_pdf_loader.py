@@ -1,0 +1,150 @@
+"""The PDF loader on PDFs made by real tools (reportlab, LibreOffice) and on the CUAD corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from clausecheck.loaders import load
+from clausecheck.loaders.pdf import load_pdf
+from clausecheck.model import Block, RawDocument
+
+from conftest import CONTRACTS, SHARED
+
+CUAD = SHARED / "corpus" / "cuad"
+
+
+@pytest.fixture(scope="module")
+def services() -> RawDocument:
+    return load_pdf(CONTRACTS / "pdf-services-agreement.pdf")
+
+
+@pytest.fixture(scope="module")
+def twocol() -> RawDocument:
+    return load_pdf(CONTRACTS / "pdf-two-column.pdf")
+
+
+def starting(raw: RawDocument, prefix: str) -> Block:
+    matches = [b for b in raw.blocks if b.text.startswith(prefix)]
+    assert len(matches) == 1, [b.text[:40] for b in raw.blocks]
+    return matches[0]
+
+
+def test_headings_and_run_in_bold_headings(services: RawDocument) -> None:
+    title = services.blocks[0]
+    assert (title.text, title.heading, title.page) == ("WRITER SERVICES AGREEMENT", True, 1)
+    article = starting(services, "ARTICLE 3")
+    assert article.text == "ARTICLE 3 RIGHTS AND ARTIFICIAL INTELLIGENCE" and article.heading
+    grant = starting(services, "3.1 ")
+    assert grant.text[: grant.bold_prefix] == "3.1 Grant of Rights." and not grant.heading
+    materials = starting(services, "1.1 ")
+    assert materials.text.startswith("1.1 Materials. “Materials” means all literary material written")
+    assert materials.text.endswith("in any medium now known or hereafter devised.")
+    assert materials.text[: materials.bold_prefix] == "1.1 Materials."
+    assert starting(services, "1. In this").bold_prefix == 0
+
+
+def test_nested_numbering_each_its_own_block_in_order(services: RawDocument) -> None:
+    labels = [b.text.split(" ")[0] for b in services.blocks if re.match(r"\(?[0-9a-z]+[.)]", b.text)]
+    assert labels == ["1.", "1.1", "1.2", "2.1", "2.2", "2.3", "(a)", "(b)", "(c)", "(i)", "(ii)",
+                      "3.1", "3.2", "3.3", "3.4", "4.1", "4.2"]
+    assert starting(services, "(b) ").text == (
+        "(b) pay any residuals due under the applicable collective bargaining agreement; and")
+
+
+def test_no_running_header_or_footer(services: RawDocument, twocol: RawDocument) -> None:
+    for raw in (services, twocol):
+        text = "\n".join(b.text for b in raw.blocks)
+        assert "Agreement \u2013 Confidential" not in text and "Standard Conditions (rev." not in text
+        assert "Northlight Pictures / Dana Okafor" not in text and "Harbour Lane Audio \u2013" not in text
+        assert not re.search(r"Page \d", text)
+
+
+def test_line_end_hyphens_joined_compounds_kept(services: RawDocument) -> None:
+    text = "\n".join(b.text for b in services.blocks)
+    for word in ("throughout the universe", "or otherwise develop", "concerning the Picture",
+                 "Writer's representative on request"):
+        assert word in text
+    for compound in ("third-party distributor", "fine-tune", "non-human author", "computer-generated",
+                     "pre-approved"):
+        assert compound in text
+    assert "\ufffe" not in text and "\x02" not in text and "\r" not in text
+
+
+def test_paragraph_across_page_break_knows_both_pages(services: RawDocument) -> None:
+    grant = starting(services, "3.1 ")
+    assert (grant.page, grant.last_page) == (1, 2)
+    assert "may license the Materials to any third-party distributor, broadcaster" in grant.text
+    assert grant.text.endswith("those concerning credit in Section 3.4.")
+    assert (starting(services, "4.2 ").page, starting(services, "1.2 ").page) == (2, 1)
+
+
+def test_table_rows_kept_as_text(services: RawDocument) -> None:
+    rows = [b.text for b in services.blocks if b.kind == "table"]
+    assert rows == ["Step | Delivery | Fee (USD)", "First draft screenplay | 1 June 2026 | 45,000",
+                    "Revisions | 1 August 2026 | 20,000", "Polish (optional) | 1 October 2026 | 10,000"]
+
+
+def test_two_columns_read_left_column_first(twocol: RawDocument) -> None:
+    assert twocol.blocks[0].text == "STANDARD CONDITIONS OF ENGAGEMENT FOR VOICE PERFORMERS"
+    assert twocol.blocks[0].heading
+    assert twocol.blocks[1].text.startswith("These standard conditions form part of every booking")
+    labels = [(b.page, b.text.split(".")[0]) for b in twocol.blocks[2:]]
+    expected = [str(n) for n in [*range(1, 11), *range(1, 11)]]
+    assert [label for _, label in labels] == expected
+    assert [page for page, _ in labels] == [1] * 16 + [2] * 4
+    session = [b for b in twocol.blocks if b.text.startswith("2. Session Fees.")][0]
+    assert "within twenty-one (21) days of the session." in session.text
+    law = twocol.blocks[11]
+    assert law.text == ("10. Law. These conditions are governed by the laws of the State of New York, "
+                        "and the courts of New York County have exclusive jurisdiction.")
+    credit = [b for b in twocol.blocks if b.text.startswith("6. Credit.")][1]
+    assert (credit.page, credit.last_page) == (1, 2)
+    assert credit.text.endswith("credited in the form customary for the production.")
+
+
+def test_libreoffice_pdf() -> None:
+    raw = load_pdf(CONTRACTS / "pdf-libreoffice.pdf")
+    assert raw.pages == 2
+    assert raw.blocks[0].text == "DATA CONTRIBUTOR AGREEMENT" and raw.blocks[0].heading
+    tasks = raw.blocks[2]
+    assert tasks.text == "1.1 Tasks. Each task brief states the work, the deadline and the fee for the task."
+    assert tasks.text[: tasks.bold_prefix] == "1.1 Tasks."
+    text = "\n".join(b.text for b in raw.blocks)
+    assert "Aurora Data Labs" not in text and "Page" not in text
+    assert {b.page for b in raw.blocks} == {1, 2}
+
+
+def test_scanned_page_is_a_gap_not_silence() -> None:
+    raw = load_pdf(CONTRACTS / "pdf-partly-scanned.pdf")
+    assert [(g.kind, g.page) for g in raw.gaps] == [("page-without-text", 2)]
+    assert {b.page for b in raw.blocks} == {1, 3}
+
+
+def test_javascript_and_attachment_recorded_not_run() -> None:
+    raw = load_pdf(CONTRACTS.parent / "bad" / "pdf-javascript-attachment.pdf")
+    kinds = {g.kind: g.detail for g in raw.gaps}
+    assert "JavaScript" in kinds["other"] and "attached file" in kinds["attachment"]
+    assert starting(raw, "4.2 ").page == 2
+
+
+def test_end_to_end_clause_numbers_and_pages() -> None:
+    document = load(CONTRACTS / "pdf-services-agreement.pdf")
+    by_number = {c.number: c for c in document.clauses if c.number}
+    assert (by_number["2.3(c)(i)"].page, by_number["2.3(c)(i)"].text) == (1, "the final shooting script; and")
+    assert (by_number["3.1"].page, by_number["3.1"].last_page, by_number["3.1"].heading) == (
+        1, 2, "Grant of Rights")
+    assert by_number["4.2"].page == 2
+    assert "Materials" in document.definitions
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="the shared CUAD corpus is not on this machine")
+@pytest.mark.parametrize("path", sorted(CUAD.glob("*.pdf")) if CUAD.is_dir() else [], ids=lambda p: p.name[:40])
+def test_cuad_contract_loads_with_text(path: Path) -> None:
+    raw = load_pdf(path)
+    assert raw.pages >= 1 and len(raw.blocks) >= 10
+    assert sum(len(b.text) for b in raw.blocks) > 2000
+    assert all(b.text.strip() and not b.text.isdigit() for b in raw.blocks)
+    assert all(1 <= b.page <= (b.last_page or 0) <= raw.pages for b in raw.blocks)
