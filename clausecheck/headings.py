@@ -53,6 +53,8 @@ def split_run_in(rest: str) -> tuple[str | None, str]:
     body = rest[m.end():].lstrip()
     if not body and m.group("sep").strip() not in {".", ":"}:
         return None, rest
+    if body[:1].islower():
+        return None, rest  # "Acme Inc. and Beta Co." is one sentence
     return heading, body
 
 

@@ -68,6 +68,7 @@ class _Entry:
     core: str = ""
     parts: tuple[int, ...] = ()
     heading_level: int = 0
+    word_level: int | None = None  # Word's list level, for labels Word computed
 
 
 @dataclass
@@ -197,6 +198,8 @@ def _add_unlabelled(state: _State, block: Block, text: str) -> None:
         _start_signature(state, block, text)
         return
     if _PREAMBLE_START.match(text):
+        while state.stack and state.stack[-1].key[0] not in _PART_KEYS:
+            state.stack.pop()  # "NOW, THEREFORE" closes the recitals
         state.last = _new(state, block, None, None, None, [text], _exhibit_on_stack(state), "preamble")
         return
     if _is_heading_block(block, text):
@@ -291,7 +294,7 @@ def _add_deleted(state: _State, block: Block, text: str, label: Label | None, re
         else:
             _add_orphan(state, block, text, state.last, "deleted")
         return
-    saved = [(_Entry(e.key, e.clause, e.core, e.parts, e.heading_level)) for e in state.stack]
+    saved = [_Entry(e.key, e.clause, e.core, e.parts, e.heading_level, e.word_level) for e in state.stack]
     seen, last = state.seen_label, state.last
     _add_labelled(state, block, text, label, rest_start)
     state.stack, state.seen_label, state.last = saved, seen, last
@@ -319,7 +322,8 @@ def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_sta
         kind = "clause"
     index = _new(state, block, number, label.text, heading, [body] if body else [], parent, kind)
     state.drafts[index].style = style
-    state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style)))
+    word_level = (block.level or 0) if block.label else None
+    state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style), word_level=word_level))
     state.seen_label = True
     state.last = index
 
@@ -407,7 +411,7 @@ def _place(state: _State, label: Label, style: tuple, *, heading_rank: int | Non
         return (stack[-1].clause if stack else None), (DECIMAL,)
     if kind == "word-level":
         level = int(style[1])
-        while stack and stack[-1].key[0] == "word-level" and int(stack[-1].key[1]) >= level:
+        while stack and stack[-1].word_level is not None and stack[-1].word_level >= level:
             stack.pop()
         return (stack[-1].clause if stack else None), style
     same = _find(state, style)
