@@ -31,7 +31,6 @@ class Style:
     """One style's own (not inherited) properties."""
 
     style_id: str
-    kind: str
     name: str
     based_on: str | None
     num_id: str | None
@@ -44,19 +43,26 @@ class Styles:
     """Style lookup with basedOn inheritance."""
 
     def __init__(self, root: etree._Element | None) -> None:
-        self._styles: dict[str, Style] = {}
+        self._elements: dict[str, etree._Element] = {}
+        self._styles: dict[str, Style | None] = {}
         self.default_paragraph: str | None = None
         if root is None:
             return
         for element in root.iterchildren(_W + "style"):
-            style = _read_style(element)
-            self._styles[style.style_id] = style
-            if style.kind == "paragraph" and (wattr(element, "default") or "").lower() in {"1", "true", "on"}:
-                self.default_paragraph = style.style_id
+            style_id = wattr(element, "styleId") or ""
+            self._elements.setdefault(style_id, element)
+            if (wattr(element, "type") == "paragraph" and self.default_paragraph is None
+                    and (wattr(element, "default") or "").lower() in {"1", "true", "on"}):
+                self.default_paragraph = style_id
 
     def get(self, style_id: str | None) -> Style | None:
-        """The style ``style_id``, or None."""
-        return self._styles.get(style_id) if style_id else None
+        """The style ``style_id`` (read on first use), or None."""
+        if not style_id:
+            return None
+        if style_id not in self._styles:
+            element = self._elements.get(style_id)
+            self._styles[style_id] = _read_style(element) if element is not None else None
+        return self._styles[style_id]
 
     def chain(self, style_id: str | None) -> list[Style]:
         """``style_id`` and the styles it is based on, nearest first (cycles cut)."""
@@ -64,7 +70,7 @@ class Styles:
         seen: set[str] = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
-            style = self._styles.get(style_id)
+            style = self.get(style_id)
             if style is None:
                 break
             chain.append(style)
@@ -107,7 +113,6 @@ def _read_style(element: etree._Element) -> Style:
     rpr = element.find(_W + "rPr")
     return Style(
         style_id=wattr(element, "styleId") or "",
-        kind=wattr(element, "type") or "paragraph",
         name=wattr(element.find(_W + "name")) or "",
         based_on=wattr(element.find(_W + "basedOn")),
         num_id=num_id,
