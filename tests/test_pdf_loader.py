@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import CONTRACTS, SHARED
 
 from clausecheck.loaders import load
 from clausecheck.loaders.pdf import load_pdf
 from clausecheck.model import Block, RawDocument
-
-from conftest import CONTRACTS, SHARED
 
 CUAD = SHARED / "corpus" / "cuad"
 
@@ -95,7 +94,7 @@ def test_two_columns_read_left_column_first(twocol: RawDocument) -> None:
     expected = [str(n) for n in [*range(1, 11), *range(1, 11)]]
     assert [label for _, label in labels] == expected
     assert [page for page, _ in labels] == [1] * 16 + [2] * 4
-    session = [b for b in twocol.blocks if b.text.startswith("2. Session Fees.")][0]
+    session = next(b for b in twocol.blocks if b.text.startswith("2. Session Fees."))
     assert "within twenty-one (21) days of the session." in session.text
     law = twocol.blocks[11]
     assert law.text == ("10. Law. These conditions are governed by the laws of the State of New York, "
@@ -141,7 +140,8 @@ def test_end_to_end_clause_numbers_and_pages() -> None:
 
 
 @pytest.mark.skipif(not CUAD.is_dir(), reason="the shared CUAD corpus is not on this machine")
-@pytest.mark.parametrize("path", sorted(CUAD.glob("*.pdf")) if CUAD.is_dir() else [], ids=lambda p: p.name[:40])
+@pytest.mark.parametrize("path", sorted(CUAD.glob("*.pdf")) if CUAD.is_dir() else [],
+                         ids=lambda p: p.name[:40])
 def test_cuad_contract_loads_with_text(path: Path) -> None:
     raw = load_pdf(path)
     assert raw.pages >= 1 and len(raw.blocks) >= 10

@@ -1,0 +1,73 @@
+"""Broken, locked and hostile PDFs end in one of clausecheck's typed errors with a one-line message."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CONTRACTS, FIXTURES
+
+from clausecheck.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedPDF,
+    InputError,
+    NoTextLayer,
+    TooLarge,
+    UnreadableText,
+)
+from clausecheck.limits import DEFAULT_LIMITS
+from clausecheck.loaders import load
+from clausecheck.loaders.pdf import load_pdf
+
+BAD = FIXTURES / "bad"
+
+
+def one_line_error(error: type[InputError], name: str, **kwargs: object) -> str:
+    with pytest.raises(error) as caught:
+        load_pdf(BAD / name, **kwargs)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(str(BAD / name) + ": ")
+    return message
+
+
+def test_user_password_needed() -> None:
+    message = one_line_error(EncryptedPDF, "pdf-encrypted-user.pdf")
+    assert message.endswith("the PDF is password-protected: give its password with --password")
+
+
+def test_wrong_password_says_so() -> None:
+    message = one_line_error(EncryptedPDF, "pdf-encrypted-user.pdf", password="not-it")
+    assert "the password given with --password is wrong" in message
+
+
+def test_right_password_opens() -> None:
+    raw = load_pdf(BAD / "pdf-encrypted-user.pdf", password="secret")
+    assert raw.blocks[0].text == "WRITER SERVICES AGREEMENT"
+
+
+def test_owner_password_only_opens_without_asking() -> None:
+    raw = load_pdf(BAD / "pdf-encrypted-owner-only.pdf")
+    assert any(b.text.startswith("4.2 Notices.") for b in raw.blocks)
+
+
+@pytest.mark.parametrize("name", ["pdf-truncated.pdf", "pdf-no-xref.pdf", "pdf-garbage.pdf", "pdf-empty.pdf"])
+def test_damaged_files(name: str) -> None:
+    assert "damaged or truncated" in one_line_error(CorruptFile, name)
+
+
+def test_empty_file_through_load() -> None:
+    with pytest.raises(EmptyFile):
+        load(BAD / "pdf-empty.pdf")
+
+
+def test_scan_without_text_layer_says_what_to_do() -> None:
+    message = one_line_error(NoTextLayer, "pdf-scanned.pdf")
+    assert "OCR" in message and "PDF with text" in message
+
+
+def test_fonts_without_unicode_map() -> None:
+    assert "Unicode map" in one_line_error(UnreadableText, "pdf-no-unicode.pdf")
+
+
+def test_page_limit() -> None:
+    with pytest.raises(TooLarge, match="2 pages, over the limit of 1"):
+        load_pdf(CONTRACTS / "pdf-services-agreement.pdf", limits=DEFAULT_LIMITS.updated({"max_pages": 1}))
