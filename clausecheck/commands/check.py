@@ -21,6 +21,7 @@ from ..errors import ClauseCheckError, OutputError, RuleError
 from ..model import SEVERITIES, Report
 from ..render import FORMATS, SUFFIXES, render
 from ..render.summary import TO_RAISE, summarize
+from ..render.view import one_line
 
 FAIL_ON = ("high", "medium", "low", "never")
 CONTEXT_CHOICES = {
@@ -137,7 +138,7 @@ def check(
             raise
         except ClauseCheckError as error:
             outcome.error = error
-            click.echo(f"clausecheck: error: {error}", err=True)
+            click.echo(f"clausecheck: error: {one_line(str(error))}", err=True)
         outcomes.append(outcome)
     good = [o for o in outcomes if o.report is not None]
     written = _emit(good, fmt, output, files, quiet, open_report)
@@ -201,7 +202,7 @@ def _emit(
         write_atomic(target, render(outcome.report, fmt))
         written.append(target)
         if not quiet:
-            click.echo(f"{target}: {summarize(outcome.report).verdict}")
+            click.echo(f"{one_line(str(target))}: {summarize(outcome.report).verdict}")
     return written
 
 
@@ -215,9 +216,12 @@ def _print(outcomes: list[Outcome], fmt: str, quiet: bool) -> None:
 
             click.echo(render_json(outcome.report, compact=True))
             continue
-        if n and fmt in ("text", "md"):
+        text = render(outcome.report, fmt, color=color, quiet=quiet)
+        if fmt == "text" and quiet and several:
+            text = f"{one_line(str(outcome.path))}: {text}"
+        elif n and fmt in ("text", "md"):
             click.echo("\n---\n" if fmt == "md" else "")
-        click.echo(render(outcome.report, fmt, color=color, quiet=quiet), nl=False, color=color)
+        click.echo(text, nl=False, color=color)
 
 
 def _targets(outcomes: list[Outcome], fmt: str, output: Path, count: int) -> list[Path]:
