@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from ..errors import RuleTimeout
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Clause, Definition, Document
 from .run import Engine
@@ -46,7 +47,11 @@ def check_examples(rule: Rule, limits: Limits = DEFAULT_LIMITS) -> RuleTest:
     outcome = RuleTest(rule)
     for expected, examples in ((True, rule.examples_match), (False, rule.examples_no_match)):
         for example in examples:
-            findings, _ = engine.run(example_document(example))
+            try:
+                findings, _ = engine.run(example_document(example))
+            except RuleTimeout as error:
+                outcome.failures.append(f"{example.mark}: {error}")
+                continue
             fired = any(f.rule == rule.id for f in findings)
             if fired != expected:
                 what = "did not fire on match" if expected else "fired on no_match"

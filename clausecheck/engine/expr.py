@@ -114,19 +114,22 @@ class Compiler:
     vocabulary: dict[str, list[str]]
 
     def compile(self, node: object, mark: Mark) -> Expr:
-        """Compile one rule's top-level expression and settle its anchor."""
+        """Compile one rule's top-level expression and settle its anchors.
+
+        Each alternative of an ``any`` has its own anchor; an ``all`` or ``near`` has one. Where the
+        author marked none, the first leaf (of each alternative) is the anchor.
+        """
         expr = self.expression(node, mark)
-        anchors = [leaf for leaf in iter_leaves(expr) if leaf.anchor]
-        if len(anchors) > 1:
-            raise anchors[1].mark.error(f"rule '{self.rule}' has more than one anchor", self.rule)
         for leaf in iter_leaves(expr, inside_not=True):
-            if leaf.anchor and leaf not in anchors:
+            if leaf.anchor and leaf not in list(iter_leaves(expr)):
                 raise leaf.mark.error(f"rule '{self.rule}': an anchor cannot sit under 'not'", self.rule)
-        positive = list(iter_leaves(expr))
-        if not positive:
+        if not list(iter_leaves(expr)):
             raise mark.error(f"rule '{self.rule}': the expression needs a leaf outside 'not'", self.rule)
-        if not anchors:
-            positive[0].anchor = True
+        if _anchor_count(expr) > 1:
+            second = [leaf for leaf in iter_leaves(expr) if leaf.anchor][1]
+            raise second.mark.error(f"rule '{self.rule}' has more than one anchor in the same "
+                                    "'all' or 'near' (mark one; use 'any' for alternatives)", self.rule)
+        _settle(expr)
         return expr
 
     def expression(self, node: object, mark: Mark) -> Expr:
@@ -220,6 +223,49 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _positive(expr: Branch) -> list[Expr]:
+    return [c for c in expr.children if not (isinstance(c, Branch) and c.kind == "not")]
+
+
+def _has_anchor(expr: Expr) -> bool:
+    return any(leaf.anchor for leaf in iter_leaves(expr))
+
+
+def _anchor_count(expr: Expr) -> int:
+    """How many anchors must match together (an ``any`` counts its largest alternative)."""
+    if isinstance(expr, Leaf):
+        return int(expr.anchor)
+    counts = [_anchor_count(c) for c in _positive(expr)]
+    if not counts:
+        return 0
+    return max(counts) if expr.kind == "any" else sum(counts)
+
+
+def _settle(expr: Expr) -> None:
+    """Give every alternative an anchor: keep marked ones, else the first leaf."""
+    if isinstance(expr, Leaf) or expr.kind == "not":
+        return
+    children = _positive(expr)
+    if expr.kind == "any" or any(_has_anchor(c) for c in children):
+        for child in children:
+            if _has_anchor(child):
+                _settle(child)
+            elif expr.kind == "any":
+                _force(child)
+    elif children:
+        _force(children[0])
+
+
+def _force(expr: Expr) -> None:
+    if isinstance(expr, Leaf):
+        expr.anchor = True
+    elif expr.kind == "any":
+        for child in _positive(expr):
+            _force(child)
+    elif expr.kind != "not" and _positive(expr):
+        _force(_positive(expr)[0])
+
+
 def iter_leaves(expr: Expr, inside_not: bool = False):
     """Leaves of ``expr`` depth-first; those under ``not`` only if ``inside_not``."""
     if isinstance(expr, Leaf):
@@ -304,7 +350,9 @@ def highlights(result: Result) -> list[tuple[int, int]]:
 
 
 def anchor_result(result: Result) -> Result | None:
-    """The result of the anchor leaf inside ``result`` (outside ``not``)."""
+    """The first matched anchor leaf result inside a matched ``result`` (outside ``not``)."""
+    if not result.matched:
+        return None
     node = result.node
     if isinstance(node, Leaf):
         return result if node.anchor else None
