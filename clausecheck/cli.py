@@ -14,7 +14,9 @@ from .errors import ClauseCheckError
 COMMANDS: dict[str, str] = {
     "batch": ".commands.batch:batch",
     "check": ".commands.check:check",
+    "explain": ".commands.explain:explain",
     "parse": ".commands.parse:parse",
+    "rules": ".commands.rules:rules",
 }
 
 
