@@ -18,7 +18,7 @@ from ..atomic import write_atomic
 from ..errors import ClauseCheckError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..loaders import file_sha256
-from ..model import SEVERITIES, Document
+from ..model import SEVERITIES
 from ..render.summary import SEVERITY_RANK, TO_RAISE, load_concerns
 from .dashboard import Row, render_dashboard
 from .discovery import Candidate, discover
@@ -99,6 +99,10 @@ class BatchInterrupted(Exception):
         super().__init__(f"stopped after {done} of {total} files")
 
 
+class BatchStopped(ClauseCheckError):
+    """A worker hit a problem no other file can get past (output not writable, rules broken)."""
+
+
 WorkerTarget = Callable[[Task], dict[str, Any]]
 
 
@@ -159,15 +163,13 @@ def probe_rules(options: BatchOptions) -> str:
     """Load and validate the rules once before any worker starts; return their version.
 
     A broken rule file stops the batch here with its file:line:column error (exit 2), instead of
-    turning every contract into an error row.
+    turning every contract into an error row; forked workers inherit the loaded rules.
     """
-    from ..api import check
+    from ..engine import load_rules
 
-    empty = Document(path="(rules check)", format="text", sha256="", pages=0, clauses=[], text="")
-    report = check(empty, packs=list(options.packs) if options.packs is not None else None,
-                   rules=options.rules, context=dict(options.context) or None, only=options.only,
-                   ignore=options.ignore, limits=options.limits)
-    return report.rules_version
+    ruleset = load_rules(list(options.packs) if options.packs is not None else None, options.rules)
+    ruleset.select(options.only, options.ignore)
+    return ruleset.version
 
 
 def _task(candidate: Candidate, outdir: Path, options: BatchOptions, options_id: str) -> Task:
@@ -184,8 +186,8 @@ def _execute(tasks: list[Task], target: WorkerTarget, options: BatchOptions,
 
     def on_done(task: Task, result: dict[str, Any] | None, failure: str | None) -> None:
         entry = entries[task.rel]
-        if result is not None and "output_error" in result:
-            raise OutputError(*result["output_error"])
+        if result is not None and "fatal" in result:
+            raise BatchStopped(result["fatal"])
         if result is None or "error" in result:
             entry.status, entry.error = "error", failure or (result or {}).get("error", "")
         else:

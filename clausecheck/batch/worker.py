@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomic
-from ..errors import ClauseCheckError, OutputError
+from ..errors import ClauseCheckError, OutputError, RuleError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Report
 from ..render.json import finding_dict
@@ -41,10 +41,11 @@ class Task:
 
 
 def check_one(task: Task) -> dict[str, Any]:
-    """Check ``task``'s file; return its record, or ``{"rel", "error"}`` / ``{"rel", "output_error"}``.
+    """Check ``task``'s file; return its record, or ``{"rel", "error"}`` / ``{"rel", "fatal"}``.
 
-    A file clausecheck cannot read becomes an error (the batch goes on); a report that cannot be
-    written becomes an output error (the batch stops: the disk is full or the folder read-only).
+    A file clausecheck cannot read becomes an error (the batch goes on). A report that cannot be
+    written (full disk, read-only folder) or rules that cannot be used (a rule file edited into a
+    broken state during the run) are fatal: the batch stops.
     """
     from ..api import check
     from ..loaders import load
@@ -56,8 +57,8 @@ def check_one(task: Task) -> dict[str, Any]:
         report = check(document, packs=list(task.packs) if task.packs is not None else None,
                        rules=task.rules, context=dict(task.context) or None, only=task.only,
                        ignore=task.ignore, limits=task.limits)
-    except OutputError as error:
-        return _output_failure(task, error)
+    except (OutputError, RuleError) as error:
+        return {"rel": task.rel, "fatal": str(error)}
     except ClauseCheckError as error:
         return {"rel": task.rel, "error": one_line(error, Path(task.path))}
     checked = time.perf_counter()
@@ -72,14 +73,9 @@ def check_one(task: Task) -> dict[str, Any]:
         }
         write_record(Path(task.outdir), record)
     except OutputError as error:
-        return _output_failure(task, error)
+        return {"rel": task.rel, "fatal": str(error)}
     record["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return record
-
-
-def _output_failure(task: Task, error: OutputError) -> dict[str, Any]:
-    detail = str(error).split(": cannot write the report: ", 1)[-1]
-    return {"rel": task.rel, "output_error": [error.path, detail]}
 
 
 def write_reports(report: Report, task: Task) -> dict[str, str]:
