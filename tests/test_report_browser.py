@@ -131,8 +131,9 @@ def test_prints_to_pdf_with_verdict_and_every_finding_even_when_filtered(tmp_pat
         page.uncheck("input[name=severity][value=high]")
         pdf = tmp_path / "report.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=False)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
     assert "10 conflicts to raise before you sign (9 high, 1 medium)" in flat
     assert "Show findings" not in flat
@@ -154,3 +155,35 @@ def test_screenshot_artifact(tmp_path):
         page.goto(hostile.as_uri())
         page.screenshot(path=str(ARTIFACTS / "report-hostile-top.png"))
     assert (ARTIFACTS / "report-writer-pilot.png").stat().st_size > 10_000
+
+
+def test_end_to_end_hostile_contract_file_name_and_rule_pack_through_the_cli(tmp_path):
+    """The real loader and engine, a user's hostile rule pack, a hostile file name: nothing runs."""
+    from click.testing import CliRunner
+
+    from clausecheck.cli import cli
+
+    source = tmp_path / HOSTILE_NAME
+    source.write_bytes((XSS / "hostile-contract.txt").read_bytes())
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli,
+        ["check", str(source), "--pack", "gig", "--rules", str(XSS / "hostile-pack"), "-o", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 1, result.output
+    with open_browser() as browser:
+        page = browser.new_page()
+        page.goto(out.as_uri())
+        for _ in range(20):
+            page.keyboard.press("Tab")
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__xss") == "undefined"
+        assert browser.dialogs == [] and browser.errors == []
+        hrefs = page.eval_on_selector_all("a[href]:not([href^='#'])", "els => els.map(e => e.href)")
+        assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
+        text = page.inner_text("main")
+        assert "<script>window.__xss = 'rule-title'</script> {{ 7*7 }}" in text
+        assert "javascript:window.__xss=1" in text  # the refused address is shown, not linked
+        assert page.evaluate("document.scripts.length") == 1
+    assert browser.blocked == [] and browser.requests == [out.as_uri()]
