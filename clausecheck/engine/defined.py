@@ -42,10 +42,35 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
 
 def _reaches(leaf: Leaf, definition: Definition, rule: str, timeout: float) -> bool:
     try:
-        return (leaf.pattern.search(definition.text, timeout=timeout) is not None
+        return (leaf.pattern.search(definition_scope(definition), timeout=timeout) is not None
                 and leaf.pattern.fullmatch(definition.term, timeout=timeout) is None)
     except TimeoutError:
         raise RuleTimeout(rule, timeout) from None
+
+
+MEANS = regex.compile(
+    r"[\"\u201c](?P<term>[^\"\u201d]+)[\"\u201d][^.;\"\u201c]{0,60}?\s(?:shall\s+mean|means|mean|shall\s+include|"
+    r"includes?|is\s+defined\s+as|refers?\s+to|shall\s+refer\s+to)\b",
+    regex.IGNORECASE,
+)
+LABEL_BREAK = r"(?:[;:)]|\bbetween\b|\band\b|\bby\b)"
+LABEL_START = regex.compile(r"(?:^|" + LABEL_BREAK + r")(?![\s\S]*" + LABEL_BREAK + r")", regex.IGNORECASE)
+LABEL_WORDS = 12
+
+
+def definition_scope(definition: Definition) -> str:
+    """The words that say what a term is: after "X means", or the phrase before ``(the "X")``."""
+    text = definition.text
+    for means in MEANS.finditer(text):
+        if means.group("term") == definition.term:
+            return text[means.end():]
+    quoted = regex.search(r"\((?:[^()]*?)[\"\u201c]" + regex.escape(definition.term) + r"[\"\u201d]", text)
+    if quoted is None:
+        return text
+    before = text[:quoted.start()]
+    start = LABEL_START.search(before)
+    phrase = before[start.end() if start else 0:]
+    return " ".join(phrase.split()[-LABEL_WORDS:])
 
 
 def term_pattern(terms: list[str]) -> regex.Pattern:
