@@ -199,3 +199,16 @@ def test_end_to_end_citation_through_load() -> None:
     struck = [clause for clause in document.clauses if clause.change == "deleted"]
     assert [clause.text for clause in struck] == [", which consent may be deemed given"]
     assert "HEADER" not in document.text and "COMMENT" not in document.text
+
+
+def test_pages_from_hard_breaks(agreement: RawDocument) -> None:
+    assert agreement.pages == 2
+    assert _by_text(agreement, "IN WITNESS WHEREOF").page == 2
+    assert _by_text(agreement, "Credit.").page == 1
+    assert {row.page for row in agreement.blocks if row.kind == "table"} == {2}
+
+
+def test_pages_from_words_rendered_breaks_win_over_hard_breaks(edges: RawDocument) -> None:
+    assert edges.pages == 2  # the hard break and Word's rendered mark for it count once
+    assert _by_text(edges, "Before the break.").page == 1
+    assert _by_text(edges, "Rendered on page two.").page == 2

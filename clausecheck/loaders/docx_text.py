@@ -182,6 +182,8 @@ class TextWalker:
         if deleted:
             out.deleted.append(text)
             return
+        if not out.pieces:
+            out.first_page = self.page  # a page break Word rendered before the first text moves it
         out.pieces.append((text, bold))
         if inserted and text.strip():
             out.inserted = True
