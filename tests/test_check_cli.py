@@ -249,3 +249,24 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     assert b"\x1b[31mHIGH\x1b[0m" in _tty_output(tmp_path, env)
     assert b"\x1b[" not in _tty_output(tmp_path, {**env, "NO_COLOR": "1"})
+
+
+def test_defaults_come_from_clausecheck_toml_and_options_override_them(tmp_path, monkeypatch):
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "severities.yaml").write_bytes((TEST_RULES / "severities.yaml").read_bytes())
+    (tmp_path / "clausecheck.toml").write_text(
+        'packs = ["gig"]\nrules = ["my-rules"]\nfail_on = "high"\nstate = "NY"\n', encoding="utf-8"
+    )
+    path = contract(tmp_path, "medium")
+    monkeypatch.chdir(tmp_path)
+    configured = run(path, "--format", "json")
+    assert configured.exit_code == 0  # a medium conflict, and the config fails only on high
+    data = json.loads(configured.output)
+    assert data["summary"]["verdict"] == "1 conflict to raise before you sign (1 medium)"
+    assert [p["name"] for p in data["packs"]] == ["gig", "checktest"]
+    state = next(a for a in data["assumptions"] if a["name"] == "state")
+    assert (state["value"], state["origin"]) == ("NY", "config")
+    overridden = run(path, "--fail-on", "medium", "--state", "CA", "--format", "json")
+    assert overridden.exit_code == 1
+    state = next(a for a in json.loads(overridden.output)["assumptions"] if a["name"] == "state")
+    assert (state["value"], state["origin"]) == ("CA", "user")

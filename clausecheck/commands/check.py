@@ -16,7 +16,9 @@ from pathlib import Path
 
 import click
 
+from .. import api
 from ..atomic import write_atomic
+from ..config import load_config
 from ..errors import ClauseCheckError, OutputError, RuleError
 from ..model import SEVERITIES, Report
 from ..render import FORMATS, SUFFIXES, render
@@ -24,6 +26,7 @@ from ..render.summary import TO_RAISE, summarize
 from ..render.view import one_line
 
 FAIL_ON = ("high", "medium", "low", "never")
+DEFAULT_FAIL_ON = "low"
 CONTEXT_CHOICES = {
     "represented": ("counsel", "union", "none"),
     "role": ("writer", "performer", "annotator"),
@@ -79,10 +82,10 @@ class Outcome:
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="low",
-    show_default=True,
+    default=None,
     help="Exit 1 when a conflict or missing protection of this severity or higher is found "
-    "('medium' means medium or high; 'never' always exits 0 unless a file fails).",
+    "('medium' means medium or high; 'never' always exits 0 unless a file fails). "
+    "Default: fail_on in clausecheck.toml, else 'low' (any conflict).",
 )
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your web browser.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the verdict.")
@@ -102,7 +105,7 @@ def check(
     rule_dirs: tuple[Path, ...],
     only: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     open_report: bool,
     quiet: bool,
     password: str | None,
@@ -115,25 +118,30 @@ def check(
     """Check contracts (PDF, Word, text) and report the clauses to raise before you sign.
 
     Exit status: 0 nothing at or above --fail-on, 1 something to raise, 2 a file or the rules
-    could not be used. Not legal advice.
+    could not be used. Defaults for packs, rules, --fail-on and the facts (--state ...) can be set
+    in clausecheck.toml. Not legal advice.
     """
     fmt = _choose_format(fmt, output, open_report, len(files))
-    context = {
-        name: value
-        for name, value in (
-            ("state", state.upper() if state else None),
-            ("represented", represented),
-            ("role", role),
-            ("status", status),
-            ("union", union),
-        )
-        if value is not None
-    }
+    config = load_config()
+    chosen_packs, chosen_rules = config.rule_sources(packs, rule_dirs)
+    context = config.context_with(
+        {"state": state, "represented": represented, "role": role, "status": status, "union": union}
+    )
+    fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
     outcomes = []
     for path in files:
         outcome = Outcome(path)
         try:
-            outcome.report = _run(path, packs, rule_dirs, context, only, ignore, password)
+            outcome.report = api.check(
+                path,
+                packs=chosen_packs,
+                rules=chosen_rules,
+                context=context,
+                only=only,
+                ignore=ignore,
+                password=password,
+                limits=config.limits,
+            )
         except RuleError:
             raise
         except ClauseCheckError as error:
@@ -148,20 +156,6 @@ def check(
     if any(o.error for o in outcomes):
         sys.exit(2)
     sys.exit(1 if any(fails(o.report, fail_on) for o in good if o.report) else 0)
-
-
-def _run(path: Path, packs, rule_dirs, context, only, ignore, password) -> Report:
-    from ..api import check as api_check
-
-    return api_check(
-        path,
-        packs=list(packs) or None,
-        rules=tuple(rule_dirs),
-        context=context or None,
-        only=tuple(only),
-        ignore=tuple(ignore),
-        password=password,
-    )
 
 
 def _choose_format(fmt: str | None, output: Path | None, open_report: bool, count: int) -> str:
