@@ -1,9 +1,10 @@
 """Find running headers, footers and page numbers: page furniture that must never become contract text.
 
 A line is furniture when it sits among the first or last few lines of its page and either (after
-digits are normalised) repeats at about the same height on at least half the pages, or looks like
+digits are normalised) is among the first or last lines of at least half the pages, or looks like
 a page number ("7", "- 7 -", "Page 7 of 12", "7 | Page", "vii") and is in the top or bottom band
-of the page or is one of its outermost lines.
+of the page or is one of its outermost lines. Height is not compared: PDFs printed from web pages
+put the footer right after the last line of text, wherever that ends.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import Counter
 
 from .pdf_layout import Line
 
-_EDGE_LINES = 3
+_EDGE_LINES = 4
 _BAND = 0.14  # top and bottom share of the page height searched for furniture
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -36,22 +37,17 @@ def _edges(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 def furniture(pages: list[tuple[list[Line], float]]) -> set[int]:
     """``id()`` of every furniture line, given each page's lines and height."""
     edges = [_edges(lines) for lines, _ in pages if lines]
-    seen: Counter[tuple[str, int]] = Counter()
+    seen: Counter[str] = Counter()
     for top, bottom in edges:
-        seen.update({(_key(line), round(line.baseline / 12)) for line in top + bottom})
+        seen.update({_key(line) for line in top + bottom})
     repeated_min = max(2, (len(edges) + 1) // 2)
-
-    def repeats(line: Line) -> bool:
-        key, band = _key(line), round(line.baseline / 12)
-        return sum(seen[(key, b)] for b in (band - 1, band, band + 1)) >= repeated_min
-
     found: set[int] = set()
-    for (_lines, height), (top, bottom) in zip([p for p in pages if p[0]], edges, strict=False):
+    for (_, height), (top, bottom) in zip([p for p in pages if p[0]], edges, strict=True):
+        outermost = {id(top[0]), id(bottom[-1]), id(bottom[-2] if len(bottom) > 1 else bottom[-1])}
         for line in top + bottom:
             in_band = line.bottom > height * (1 - _BAND) or line.top < height * _BAND
-            outermost = line is top[0] or line is bottom[-1] or line is bottom[-2 if len(bottom) > 1 else -1]
-            if (_PAGE_NUMBER.fullmatch(line.text) and (in_band or outermost)) or (
-                    len(edges) > 1 and repeats(line)):
+            if (_PAGE_NUMBER.fullmatch(line.text) and (in_band or id(line) in outermost)) or (
+                    len(edges) > 1 and seen[_key(line)] >= repeated_min):
                 found.add(id(line))
     return found
 
