@@ -165,6 +165,8 @@ class Compiler:
             keywords = None if "" in found else frozenset(found)
             shown = value if kind == "ref" else ", ".join(phrases)
         try:
+            if kind == "pattern":
+                regex.compile(value, FLAGS)  # errors point into the author's own pattern
             pattern = regex.compile(source, FLAGS)
         except regex.error as error:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
@@ -179,7 +181,8 @@ class Compiler:
     def phrases(self, kind: str, value: object, where: Mark) -> list[str]:
         if kind == "ref":
             if not isinstance(value, str) or value not in self.vocabulary:
-                raise where.error(unknown_value("named list", value, self.vocabulary), self.rule)
+                message = unknown_value("named list", value, self.vocabulary)
+                raise where.error(message + " (lists are in packs/vocabulary.yaml)", self.rule)
             return self.vocabulary[value]
         if isinstance(value, str):
             value = [value]
