@@ -181,3 +181,19 @@ def test_mutated_files_end_in_a_document_or_a_typed_error(tmp_path: Path) -> Non
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
     assert sum(outcomes.values()) == 60
     assert outcomes.get("CorruptFile", 0) > 0 and outcomes.get("loaded", 0) > 0
+
+
+@pytest.mark.parametrize(("document", "error", "detail"), [
+    (None, UnsupportedFormat, "Strict Open XML"),
+    (b"<html><body>not Word</body></html>", CorruptFile, "not a WordprocessingML document"),
+], ids=["strict-ooxml", "wrong-root"])
+def test_document_part_of_the_wrong_kind(tmp_path: Path, document: bytes | None, error: type,
+                                          detail: str) -> None:
+    members = _members(AGREEMENT.read_bytes())
+    members["word/document.xml"] = document or members["word/document.xml"].replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    path = tmp_path / "odd.docx"
+    path.write_bytes(_zip(members))
+    with pytest.raises(error, match=detail):
+        load_docx(path, limits=DEFAULT_LIMITS)

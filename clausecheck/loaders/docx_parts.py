@@ -15,11 +15,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptFile, HostileFile
+from ..errors import CorruptFile, HostileFile, UnsupportedFormat
 from ..limits import Limits
 from .ziplimits import GuardedZip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _STRICT_DOC_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
@@ -85,6 +86,7 @@ def read_parts(path: str | Path, limits: Limits) -> DocxParts:
         if main not in package:
             raise CorruptFile(path, f"the package names {main} as its document, but it is missing")
         parts = DocxParts(document=_parse(package, main, path, limits), members=package.names)
+        _check_root(parts.document, main, path)
         rels = _relationships(package, main, path, limits)
         for kind, target in rels:
             if target not in package:
@@ -94,9 +96,16 @@ def read_parts(path: str | Path, limits: Limits) -> DocxParts:
                     setattr(parts, kind, _parse(package, target, path, limits))
             elif kind in ("header", "footer"):
                 getattr(parts, kind + "s").append(_parse(package, target, path, limits))
-    if parts.document.tag != f"{{{W}}}document":
-        raise CorruptFile(path, f"{main} is not a WordprocessingML document (root {parts.document.tag})")
     return parts
+
+
+def _check_root(root: etree._Element, name: str, path: str) -> None:
+    if root.tag == f"{{{W}}}document":
+        return
+    if root.tag == f"{{{_STRICT_W}}}document":
+        raise UnsupportedFormat(path, "a Strict Open XML document: save it from Word as a normal Word "
+                                      "Document (.docx)")
+    raise CorruptFile(path, f"{name} is not a WordprocessingML document (root {root.tag})")
 
 
 def _parse(package: GuardedZip, name: str, path: str, limits: Limits) -> etree._Element:
