@@ -9,6 +9,7 @@ calls per page near the number of rectangles (tens), not characters (thousands).
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -19,7 +20,7 @@ BOLD_WEIGHT = 600
 _FORCE_BOLD_FLAG = 1 << 18
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _PDFIUM_HYPHEN = "\x02"  # what GetBoundedText gives for a line-end hyphen (GetText gives U+FFFE)
-_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\r\n"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")  # unmapped or control characters
 
 
 @dataclass(slots=True)
@@ -73,6 +74,12 @@ class _Sampler:
         n = pdfium_c.FPDFText_GetBoundedText(textpage, x0, top, x1, bottom, buffer, n)
         return bytes(memoryview(buffer).cast("B")[: 2 * n]).decode("utf-16-le", "replace")
 
+    def first_char(self, textpage: pdfium_c.FPDF_TEXTPAGE, box: tuple[float, float, float, float]) -> int:
+        """Index of the character at the left end of ``box`` (-1 if none is there)."""
+        x0, bottom, x1, top = box
+        return pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x0 + min(1.0, (x1 - x0) / 2), (bottom + top) / 2,
+                                                   2.0, (top - bottom) / 2 + 1.0)
+
     def page_text(self, textpage: pdfium_c.FPDF_TEXTPAGE, chars: int) -> str | None:
         """The page's text, one str character per PDFium character index (None if that fails)."""
         buffer = (ctypes.c_ushort * (chars + 1))()
@@ -114,32 +121,32 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
         return PageRuns(number, width, height, runs, 0, 0)
     full = sampler.page_text(textpage, chars)
     count = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
-    for i in range(count):
-        box = sampler.rect(textpage, i)
+    boxes = [sampler.rect(textpage, i) for i in range(count)]
+    starts = [sampler.first_char(textpage, box) for box in boxes]
+    # PDFium lists the rectangles in character order, so a rectangle's text runs from its first
+    # character up to the next rectangle's first character (line breaks become spaces).
+    ends = [*starts[1:], chars]
+    for box, start, end in zip(boxes, starts, ends, strict=True):
         x0, bottom, x1, top = box
-        middle, reach, inset = (bottom + top) / 2, (top - bottom) / 2 + 1.0, min(1.0, (x1 - x0) / 2)
-        index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x0 + inset, middle, 2.0, reach)
-        end = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x1 - inset, middle, 2.0, reach)
-        if full is not None and 0 <= index <= end:
-            text = full[index:end + 1]
+        if full is not None and 0 <= start < end:
+            text = full[start:end]
         else:  # the characters could not be located: ask PDFium for the text inside the box
             text = sampler.bounded_text(textpage, box)
         text = text.replace("\r", " ").replace("\n", " ").replace(_PDFIUM_HYPHEN, MARK)
         if not text.strip():
             continue
-        if index >= 0:
-            bold = sampler.bold(textpage, index)
-            size = sampler.size(textpage, index, top - bottom)
-            baseline = sampler.baseline(textpage, index, bottom)
+        if start >= 0:
+            bold = sampler.bold(textpage, start)
+            size = sampler.size(textpage, start, top - bottom)
+            baseline = sampler.baseline(textpage, start, bottom)
         else:
             bold, size, baseline = False, top - bottom, bottom
-        bad = text.count("\ufffd") + sum(1 for ch in text if ch in _CONTROL)
-        if (index >= 0 and pdfium_c.FPDFText_HasUnicodeMapError(textpage, index)) or bad * 3 > len(text):
-            unmapped += len(text.strip())  # garbage: counted as unreadable, never passed on as text
+        text, bad = _CONTROL.subn("", text)
+        unreadable = start >= 0 and pdfium_c.FPDFText_HasUnicodeMapError(textpage, start)
+        if unreadable or bad * 3 > len(text) + bad:
+            unmapped += len(text.strip()) + bad  # garbage: counted as unreadable, never passed on
             continue
-        if bad:
-            unmapped += bad
-            text = "".join(ch for ch in text if ch not in _CONTROL and ch != "\ufffd")
+        unmapped += bad
         runs.append(Run(text, x0, x1, bottom, top, baseline, bold, size))
     return PageRuns(number, width, height, runs, chars, unmapped)
 
