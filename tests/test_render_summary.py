@@ -10,6 +10,7 @@ import yaml
 from render_fixtures import expected_report, finding, make_document, make_report
 
 from clausecheck.model import Gap
+from clausecheck.render import render
 from clausecheck.render.summary import load_concerns, page_ranges, summarize, verdict_text
 
 
@@ -126,3 +127,48 @@ def test_page_ranges():
     assert page_ranges([3]) == "page 3"
     assert page_ranges([4, 5, 9]) == "pages 4-5 and 9"
     assert page_ranges([1, 3, 4, 5, 7]) == "pages 1, 3-5 and 7"
+
+
+def test_two_rules_on_one_clause_and_concern_make_one_issue():
+    doc = make_document()
+    findings = [
+        finding(
+            doc,
+            1,
+            rule="wga-train",
+            concern="ai-training",
+            group="consent",
+            kind="conflict",
+            severity="medium",
+            words=("train machine learning models",),
+            pack="wga",
+        ),
+        finding(
+            doc,
+            1,
+            rule="gig-train",
+            concern="ai-training",
+            group="consent",
+            kind="conflict",
+            severity="high",
+            words=("train machine learning models",),
+            pack="gig",
+        ),
+        finding(
+            doc,
+            2,
+            rule="moral",
+            concern="moral-rights-waiver",
+            group="credit",
+            kind="conflict",
+            severity="low",
+        ),
+    ]
+    report = make_report(doc, findings)
+    summary = summarize(report)
+    assert summary.verdict == "2 conflicts to raise before you sign (1 high, 1 low)"
+    assert summary.issues == ((1, 0), (2,))
+    assert next(g for g in summary.groups if g.id == "consent").high == 1
+    text = render(report, "text")
+    assert "HIGH     ai-training  clause 2, p. 2  (2 rules)" in text
+    assert text.count("ai-training") == 1

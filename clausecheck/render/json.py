@@ -117,6 +117,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
             {"text": q.text, "severity": q.severity, "concern": q.concern, "findings": list(q.findings)}
             for q in summary.questions
         ],
+        "issues": [list(members) for members in summary.issues],
         "coverage": list(summary.coverage),
         "caveat": summary.caveat,
     }

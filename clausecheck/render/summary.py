@@ -90,7 +90,10 @@ class Question:
 
 @dataclass(frozen=True)
 class Summary:
-    """What every output says first. ``level`` is the highest severity to raise, or "none"."""
+    """What every output says first. ``level`` is the highest severity to raise, or "none".
+
+    ``issues`` lists the findings to raise grouped by (concern, kind, clause), most severe first.
+    """
 
     verdict: str
     level: str
@@ -102,6 +105,7 @@ class Summary:
     groups: tuple[GroupCount, ...]
     questions: tuple[Question, ...]
     coverage: tuple[str, ...] = field(default_factory=tuple)
+    issues: tuple[tuple[int, ...], ...] = field(default_factory=tuple)
 
     @property
     def caveat(self) -> str | None:
@@ -133,26 +137,40 @@ def verdict_text(to_raise: int, by_severity: Mapping[str, int]) -> str:
     return f"{to_raise} {noun} to raise before you sign ({detail})"
 
 
+def issues(report: Report, kinds: tuple[str, ...] = TO_RAISE) -> list[tuple[int, ...]]:
+    """Findings of ``kinds`` grouped into issues: several rules flagging the same concern, kind and
+    clause make one issue. Most severe issue first; each issue's first finding is its most severe."""
+    grouped: dict[tuple[str, str, int | None], list[int]] = {}
+    for i in ordered(report, kinds):
+        f = report.findings[i]
+        grouped.setdefault((f.concern, f.kind, f.clause), []).append(i)
+    return [tuple(members) for members in grouped.values()]
+
+
 def summarize(report: Report) -> Summary:
-    """Count the report's findings and build its verdict, scorecard and questions."""
+    """Count the report's issues and build its verdict, scorecard and questions.
+
+    Counts are of issues (see :func:`issues`), so two packs flagging the same clause for the same
+    concern count once; ``report.findings`` keeps every rule's finding.
+    """
     concerns = load_concerns()
-    raise_idx = ordered(report, TO_RAISE)
-    by_severity = {s: 0 for s in SEVERITIES}
-    for i in raise_idx:
-        sev = report.findings[i].severity
-        by_severity[sev] = by_severity.get(sev, 0) + 1
+    to_raise = issues(report)
+    protections = issues(report, ("protection",))
+    heads = [report.findings[members[0]] for members in to_raise]
+    by_severity = {s: sum(1 for f in heads if f.severity == s) for s in SEVERITIES}
     level = next((s for s in SEVERITIES if by_severity.get(s)), "none")
     return Summary(
-        verdict=verdict_text(len(raise_idx), by_severity),
+        verdict=verdict_text(len(to_raise), by_severity),
         level=level,
-        to_raise=len(raise_idx),
+        to_raise=len(to_raise),
         by_severity=MappingProxyType(by_severity),
-        conflicts=sum(1 for f in report.findings if f.kind == "conflict"),
-        missing=sum(1 for f in report.findings if f.kind == "missing"),
-        protections=sum(1 for f in report.findings if f.kind == "protection"),
-        groups=_group_counts(report.findings, concerns),
-        questions=_questions(report, raise_idx),
+        conflicts=sum(1 for f in heads if f.kind == "conflict"),
+        missing=sum(1 for f in heads if f.kind == "missing"),
+        protections=len(protections),
+        groups=_group_counts(heads + [report.findings[m[0]] for m in protections], concerns),
+        questions=_questions(report, [i for members in to_raise for i in members]),
         coverage=tuple(coverage_notes(report.document)),
+        issues=tuple(to_raise),
     )
 
 

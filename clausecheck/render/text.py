@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Finding, Report
-from .summary import TO_RAISE, Summary, ordered, summarize
+from .summary import Summary, issues, summarize
 from .view import excerpt, file_name, location, one_line
 
 WIDTH = 80
@@ -28,16 +28,15 @@ def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
         return "\n".join(lines) + "\n"
     lines.insert(0, paint("verdict", _fit(f"clausecheck: {one_line(file_name(report))}", WIDTH)))
     lines += ["", *_counts_table(summary)]
-    issues = ordered(report, TO_RAISE)
-    if issues:
+    if summary.issues:
         lines += ["", "To raise before you sign:"]
-        for i in issues:
-            lines += _entry(report, report.findings[i], paint)
-    protections = ordered(report, ("protection",))
+        for members in summary.issues:
+            lines += _entry(report, report.findings[members[0]], paint, len(members))
+    protections = issues(report, ("protection",))
     if protections:
         lines += ["", "Protections found:"]
-        for i in protections:
-            lines += _entry(report, report.findings[i], paint)
+        for members in protections:
+            lines += _entry(report, report.findings[members[0]], paint, len(members))
     lines += ["", paint("dim", "Not legal advice. For the full report: --format html -o report.html")]
     return "\n".join(lines) + "\n"
 
@@ -61,7 +60,7 @@ def _counts_table(summary: Summary) -> list[str]:
     return rows
 
 
-def _entry(report: Report, finding: Finding, paint) -> list[str]:
+def _entry(report: Report, finding: Finding, paint, rules: int = 1) -> list[str]:
     where = location(report, finding)
     label = "PROTECTS" if finding.kind == "protection" else finding.severity.upper()
     style = "protection" if finding.kind == "protection" else finding.severity
@@ -71,7 +70,7 @@ def _entry(report: Report, finding: Finding, paint) -> list[str]:
     place = one_line(where.cite)
     if where.change == "inserted":
         place += " (inserted)"
-    head = f"{label:<8} {concern}  {place}"
+    head = f"{label:<8} {concern}  {place}" + (f"  ({rules} rules)" if rules > 1 else "")
     lines = [paint(style, label) + _fit(head, WIDTH)[len(label) :]]
     quote = excerpt(report, finding, WIDTH - len(INDENT) - 2)
     if quote:

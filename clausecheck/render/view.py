@@ -175,8 +175,12 @@ def excerpt(report: Report, finding: Finding, width: int) -> str:
     start = max(0, min(lead - width // 4, len(text) - (width - 1)))
     if start == 0:
         return text[: width - 1].rstrip() + "…"
-    body = text[start + 1 : start + width - 1]
-    return "…" + body.strip() + ("…" if start + width - 1 < len(text) else "")
+    space = text.find(" ", start, lead)
+    start = space + 1 if space != -1 else start  # begin at a whole word when one fits
+    end = start + width - 2
+    if end >= len(text):
+        return "…" + text[start:]
+    return "…" + text[start:end].rstrip() + "…"
 
 
 def file_name(report: Report) -> str:
