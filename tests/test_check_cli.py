@@ -112,7 +112,9 @@ def test_json_output_validates_and_records_the_users_assumptions(tmp_path):
     jsonschema.Draft202012Validator(SCHEMA).validate(data)
     given = {a["name"]: (a["value"], a["origin"]) for a in data["assumptions"]}
     assert given["state"] == ("CA", "user") and given["union"] == ("wga", "user")
-    assert data["summary"]["to_raise"] == sum(f["kind"] != "protection" for f in data["findings"])
+    raised = sorted(i for issue in data["summary"]["issues"] for i in issue)
+    assert raised == [f["id"] for f in data["findings"] if f["kind"] != "protection"]
+    assert data["summary"]["to_raise"] == len(data["summary"]["issues"])
     assert result.exit_code == (1 if data["summary"]["to_raise"] else 0)
 
 
