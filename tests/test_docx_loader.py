@@ -134,6 +134,9 @@ def test_numbering_edge_cases(edges: RawDocument) -> None:
     assert [labelled[t] for t in ("First part", "Ordinal one", "Cardinal one", "Cardinal two", "Ordinal two",
                                   "Second part", "Ordinal continues", "Override starts at seven")] == \
         ["Part 1", "1st item", "(One)", "(Two)", "2nd item", "Part 2", "3rd item", "Part 7"]  # lvlRestart=0
+    assert [labelled[t] for t in ("Shared first", "Shared second", "Restarted first", "Restarted second",
+                                  "Original list continues", "Third num continues")] == \
+        ["1)", "2)", "1)", "2)", "3)", "4)"]  # counters per abstractNum; startOverride on first use
     assert [labelled[t] for t in ("Scope", "Scope detail", "More scope detail", "Unnumbered heading two",
                                   "Term")] == ["1.", "1.1", "1.2", None, "2."]  # basedOn chain; numId 0
 
