@@ -90,7 +90,8 @@ VALID = (ROOT / BROKEN / "unknown_concern.yaml").read_text().replace("ai-trainng
          ":4:12: YAML anchors and aliases are not allowed"),
         ([("    ask: Ask for a ban on training.\n", "    ask: Ask for a ban.\n    ask: Twice.\n")],
          ":17:5: duplicate key 'ask' (first at line 16)"),
-        ([("        - ref: ai\n", "        - ref: ai\n        - ref: replica\n"), ("      all:\n", "      near:\n")],
+        ([("        - ref: ai\n", "        - ref: ai\n        - ref: replica\n"),
+          ("      all:\n", "      near:\n")],
          ":19:9: rule 'unknown-concern-rule': 'near' takes exactly two expressions"),
     ],
 )
