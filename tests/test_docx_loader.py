@@ -19,6 +19,7 @@ CONTRACTS = Path(__file__).resolve().parent.parent / "fixtures" / "contracts"
 AGREEMENT = CONTRACTS / "docx-writer-agreement.docx"
 EDGES = CONTRACTS / "docx-numbering-edges.docx"
 MACRO = CONTRACTS / "docx-macro.docm"
+ODDS = CONTRACTS / "docx-revisions-and-objects.docx"
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +229,27 @@ def test_libreoffice_written_copy_reads_the_same(agreement: RawDocument) -> None
 
     assert view(copy) == view(agreement)
     assert [note.kind for note in copy.notes] == [note.kind for note in agreement.notes]
+
+
+def test_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
+    raw = load_docx(ODDS, limits=DEFAULT_LIMITS)
+    assert [(b.text, b.change, b.kind) for b in raw.blocks] == [
+        ("Fixed text stays.", None, "paragraph"),
+        ("Moved sentence.", "deleted", "paragraph"),  # w:moveFrom: gone from here
+        ("Payment is due. Moved sentence.", "inserted", "paragraph"),  # w:moveTo: arrives here
+        ("Inside custom XML.", None, "paragraph"),
+        ("Day rate | $1,200", None, "table"),  # a table inside a block-level content control
+        ("Buyout | $0", "deleted", "table"),  # a row deleted with tracking
+        ("Overtime | time and a half", "inserted", "table"),
+        ("The fee is 2×scale.", None, "paragraph"),  # Office Math text in place
+        ("See the box.", None, "paragraph"),
+        ("VML BOX: No AI doubles without consent.", None, "paragraph"),  # w:pict/v:textbox, no mc:Choice
+        ("Comment spans", None, "paragraph"),
+        ("two paragraphs.", None, "paragraph"),
+        ("Closing line.", None, "paragraph"),
+    ]
+    notes = {note.kind: note for note in raw.notes}
+    assert notes["comment"].anchor == "Comment spans two paragraphs."
+    assert notes["endnote"].text == "ENDNOTE: Rates are reviewed every year."
+    assert notes["endnote"].anchor == "The fee is 2×scale."
+    assert [(gap.kind, gap.detail) for gap in raw.gaps] == [("embedded-object", "a chart was not read")]

@@ -118,25 +118,25 @@ class _BodyReader:
         blocks = []
         for row in _children(element, _W + "tr"):
             page = self.walker.page
-            cells: list[str] = []
-            struck: list[str] = []
+            cells: list[tuple[str, str]] = []
             inserted = False
-            row_deleted = _row_deleted(row)
             for cell in _children(row, _W + "tc"):
-                current = []
-                for block in self.content(cell):
-                    if block.change == "deleted" or row_deleted:
-                        struck.append(_cell_text(block))
-                    else:
-                        current.append(_cell_text(block))
-                        inserted = inserted or block.change == "inserted"
-                cells.append(" ".join(current))
-            if any(cells) and not row_deleted:
-                blocks.append(Block(text=" | ".join(cells), page=page, last_page=self.walker.page,
-                                    kind="table", change="inserted" if inserted else None))
-            if struck:
-                blocks.append(Block(text=" ".join(struck), page=page, last_page=self.walker.page,
-                                    kind="table", change="deleted"))
+                content = self.content(cell)
+                current = " ".join(_cell_text(b) for b in content if b.change != "deleted")
+                struck = " ".join(_cell_text(b) for b in content if b.change == "deleted")
+                inserted = inserted or any(b.change == "inserted" for b in content)
+                cells.append((current, struck))
+            if _row_deleted(row):
+                current_row, struck_row = "", " | ".join(current or struck for current, struck in cells)
+            else:
+                current_row = " | ".join(current for current, _ in cells)
+                struck_row = " ".join(struck for _, struck in cells if struck)
+            if current_row.replace("|", "").strip():
+                blocks.append(Block(text=current_row, page=page, last_page=self.walker.page, kind="table",
+                                    change="inserted" if inserted else None))
+            if struck_row.replace("|", "").strip():
+                blocks.append(Block(text=struck_row, page=page, last_page=self.walker.page, kind="table",
+                                    change="deleted"))
         return blocks
 
 

@@ -123,7 +123,7 @@ class TextWalker:
             elif tag == _W + "commentRangeEnd":
                 key = wattr(child, "id") or ""
                 if key in self._open_comments:
-                    self.comment_anchors[key] = "".join(self._open_comments.pop(key)).strip()
+                    self.comment_anchors[key] = " ".join("".join(self._open_comments.pop(key)).split())
             elif tag in (_MATH + "oMath", _MATH + "oMathPara"):
                 text = "".join(t.text or "" for t in child.iter(_MATH + "t"))
                 self._add(out, text, False, inserted=inserted, deleted=deleted)
