@@ -15,7 +15,7 @@ from clausecheck.errors import (
     UnreadableText,
 )
 from clausecheck.limits import DEFAULT_LIMITS
-from clausecheck.loaders import load
+from clausecheck.loaders import load, pdf_lines
 from clausecheck.loaders.pdf import load_pdf
 
 BAD = FIXTURES / "bad"
@@ -71,3 +71,14 @@ def test_fonts_without_unicode_map() -> None:
 def test_page_limit() -> None:
     with pytest.raises(TooLarge, match="2 pages, over the limit of 1"):
         load_pdf(CONTRACTS / "pdf-services-agreement.pdf", limits=DEFAULT_LIMITS.updated({"max_pages": 1}))
+
+
+def test_page_of_too_many_text_pieces_read_as_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Locating each piece costs a scan of the page, so crowded pages fall back to linear reading."""
+    monkeypatch.setattr(pdf_lines, "MAX_RECTS", 20)
+    raw = load_pdf(CONTRACTS / "pdf-services-agreement.pdf")
+    assert raw.warnings == ["page(s) 1, 2 hold too many separate text pieces; their text was read in file "
+                            "order, without layout analysis"]
+    text = "\n".join(b.text for b in raw.blocks)
+    assert "3.2 Training Data. The Company shall not use the Materials to train, fine-tune or" in text
+    assert "Page 1 of" not in text and "Writer Services Agreement \u2013 Confidential" not in text

@@ -42,6 +42,9 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     finally:
         document.close()
     gaps.extend(_coverage(path, pages))
+    plain = [page.number for page in pages if page.plain]
+    warnings = [f"page(s) {', '.join(map(str, plain))} hold too many separate text pieces; their text was "
+                "read in file order, without layout analysis"] if plain else []
     ordered = [reading_order(page) for page in pages]
     drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=False)])
     lines: list[Line] = [line for page in ordered for line in page if id(line) not in drop]
@@ -51,7 +54,7 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     for block in blocks:
         block.text = resolve(block.text, words)
     gaps.sort(key=lambda gap: gap.page or 0)
-    return RawDocument(format="pdf", pages=count, blocks=blocks, gaps=gaps)
+    return RawDocument(format="pdf", pages=count, blocks=blocks, gaps=gaps, warnings=warnings)
 
 
 def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap]) -> PageRuns:

@@ -52,6 +52,10 @@ def furniture(pages: list[tuple[list[Line], float]]) -> set[int]:
     return found
 
 
+_PAGE_NUMBERS = re.compile(r"\d{1,4}(?:\s+\d{1,4}){1,3}")
+
+
 def is_page_number(text: str) -> bool:
-    """Whether a paragraph is nothing but a page number (left over in the middle of a page)."""
-    return bool(_PAGE_NUMBER.fullmatch(text))
+    """Whether a paragraph is nothing but page numbers (left in the middle of a page, e.g. "7" or "2 3"
+    where one PDF page holds several printed pages)."""
+    return bool(_PAGE_NUMBER.fullmatch(text) or _PAGE_NUMBERS.fullmatch(text))

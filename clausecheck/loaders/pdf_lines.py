@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 from .pdf_hyphen import MARK
 
 BOLD_WEIGHT = 600
+MAX_RECTS = 4000  # more text pieces than this on one page: read it as plain text (bounded time)
 _FORCE_BOLD_FLAG = 1 << 18
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _PDFIUM_HYPHEN = "\x02"  # what GetBoundedText gives for a line-end hyphen (GetText gives U+FFFE)
@@ -47,6 +48,7 @@ class PageRuns:
     runs: list[Run]
     chars: int
     unmapped: int
+    plain: bool = False  # read without layout analysis (see MAX_RECTS)
 
 
 class _Sampler:
@@ -121,6 +123,8 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
         return PageRuns(number, width, height, runs, 0, 0)
     full = sampler.page_text(textpage, chars)
     count = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
+    if count > MAX_RECTS and full is not None:
+        return _plain_page(full, number, width, height, chars)
     boxes = [sampler.rect(textpage, i) for i in range(count)]
     starts = [sampler.first_char(textpage, box) for box in boxes]
     # PDFium lists the rectangles in character order, so a rectangle's text runs from its first
@@ -149,6 +153,19 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
         unmapped += bad
         runs.append(Run(text, x0, x1, bottom, top, baseline, bold, size))
     return PageRuns(number, width, height, runs, chars, unmapped)
+
+
+def _plain_page(full: str, number: int, width: float, height: float, chars: int) -> PageRuns:
+    """A page made of too many text pieces to locate one by one (each lookup scans the page):
+    its lines in PDFium's order, without fonts or positions, so the cost stays linear."""
+    runs = []
+    step = max(height / (full.count("\n") + 2), 0.01)
+    text, bad = _CONTROL.subn("", full.replace("\x02", MARK))
+    for n, line in enumerate(text.split("\r\n")):
+        if line.strip():
+            y = height - (n + 1) * step
+            runs.append(Run(line, 0.0, width, y, y + step * 0.8, y, False, 10.0))
+    return PageRuns(number, width, height, runs, chars, bad, plain=True)
 
 
 def new_sampler() -> _Sampler:
