@@ -186,3 +186,14 @@ def test_tables_are_utf8_with_bom_and_defuse_formulas(tmp_path: Path) -> None:
     findings = list(csv.DictReader(io.StringIO((tmp_path / "findings.csv").read_text("utf-8-sig"))))
     assert findings[0]["quote"] == "'@SUM(A1) “train” models" and findings[0]["clause"] == "3.2"
     assert cell(-3) == -3 and cell("-3") == "'-3" and cell(None) == ""
+
+
+def test_discovery_names_symlinked_files_by_their_place_in_the_folder(tmp_path: Path) -> None:
+    _tree(tmp_path / "elsewhere")
+    linked = tmp_path / "in" / "links"
+    linked.mkdir(parents=True)
+    (linked / "offer.pdf").symlink_to(tmp_path / "elsewhere" / "a" / "offer.pdf")
+    (linked / "same-again.pdf").symlink_to(tmp_path / "elsewhere" / "a" / "offer.pdf")
+    found = discover([str(tmp_path / "in")], tmp_path / "out")
+    assert [c.rel for c in found] == ["links/offer.pdf"]
+    assert found[0].fmt == "pdf"

@@ -42,15 +42,18 @@ def discover(paths: list[str], outdir: Path) -> list[Candidate]:
             path = Path(match)
             if not path.exists():
                 raise InputError(match, "no such file or folder")
-            roots.append(path.resolve() if path.is_dir() else path.resolve().parent)
+            absolute = Path(os.path.abspath(path))
+            roots.append(absolute if path.is_dir() else absolute.parent)
             files.extend(_walk(path, outdir) if path.is_dir() else [path])
     base = Path(os.path.commonpath(roots)) if roots else Path.cwd()
     seen: dict[str, Path] = {}
+    targets: set[Path] = set()
     for path in files:
         resolved = path.resolve()
-        if _inside(resolved, outdir) or not resolved.is_file():
+        if _inside(resolved, outdir) or not resolved.is_file() or resolved in targets:
             continue
-        seen.setdefault(resolved.relative_to(base).as_posix(), path)
+        targets.add(resolved)
+        seen.setdefault(Path(os.path.abspath(path)).relative_to(base).as_posix(), path)
     return [_classify(path, rel) for rel, path in sorted(seen.items())]
 
 

@@ -63,32 +63,37 @@ def check_one(task: Task) -> dict[str, Any]:
         return {"rel": task.rel, "error": one_line(error, Path(task.path))}
     checked = time.perf_counter()
     try:
-        outputs = write_reports(report, task)
-        rendered = time.perf_counter()
+        outputs, rendering = write_reports(report, task)
+        written = time.perf_counter()
         record = build_record(report, task, outputs)
         record["seconds"] = {
             "load": round(loaded - started, 4),
             "check": round(checked - loaded, 4),
-            "render": round(rendered - checked, 4),
+            "render": round(rendering, 4),
+            "write": round(written - checked - rendering, 4),
         }
+        record["worker_peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         write_record(Path(task.outdir), record)
     except OutputError as error:
         return {"rel": task.rel, "fatal": str(error)}
-    record["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return record
 
 
-def write_reports(report: Report, task: Task) -> dict[str, str]:
-    """Render and write each requested format; returns ``{format: path relative to outdir}``."""
+def write_reports(report: Report, task: Task) -> tuple[dict[str, str], float]:
+    """Render and write each requested format: ``({format: path relative to outdir}, render seconds)``."""
     from ..render import SUFFIXES, render
 
     outputs: dict[str, str] = {}
+    rendering = 0.0
     name = report_name(task.rel)
     for fmt in task.formats:
         relative = f"{REPORTS_DIR}/{name}{SUFFIXES[fmt]}"
-        write_atomic(Path(task.outdir) / relative, render(report, fmt))
+        started = time.perf_counter()
+        text = render(report, fmt)
+        rendering += time.perf_counter() - started
+        write_atomic(Path(task.outdir) / relative, text)
         outputs[fmt] = relative
-    return outputs
+    return outputs, rendering
 
 
 def build_record(report: Report, task: Task, outputs: dict[str, str]) -> dict[str, Any]:

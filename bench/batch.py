@@ -1,0 +1,227 @@
+"""Benchmark ``clausecheck batch`` (issue 6, item 5) and print the figures.
+
+    python bench/batch.py [--corpus bench/out/corpus] [--count 320] [--files N] [--pdfs N] [--profile N]
+
+Builds the corpus with bench/make_corpus.py if it is missing, then:
+
+1. runs the batch over it with ``--jobs 1`` and ``--jobs 2``: contracts per minute, pages per second,
+   peak RSS of any worker, speed-up of two workers over one;
+2. on the same good PDFs, one after the other in this process, times clausecheck end to end (load,
+   match, render and write HTML and JSON: the batch worker's own function) against pdfplumber's bare
+   ``extract_text()`` on every page (``page.close()`` after each); prints the ratio, and the share of
+   clausecheck's time spent in the rule engine and rendering;
+3. peak RSS of a worker that checks the largest PDF alone;
+4. profiles clausecheck on a few PDFs with pyinstrument and prints the top functions by own time.
+
+Figures depend on the machine and on whatever else runs on it: say so when quoting them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clausecheck.batch.runner import BatchOptions, run_batch  # noqa: E402
+from clausecheck.batch.state import read_record  # noqa: E402
+from clausecheck.batch.worker import Task, check_one  # noqa: E402
+from clausecheck.engine import load_rules  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+TARGETS = {"ratio": 0.2, "engine_share": 1 / 3, "scaling": 1.8, "peak_mb": 300}
+
+
+def ensure_corpus(corpus: Path, count: int) -> list[dict]:
+    """The corpus listing, generating the corpus first when it is missing."""
+    listing = corpus / "corpus.json"
+    if not listing.is_file():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--count", str(count),
+                        "--out", str(corpus)], check=True)
+    return json.loads(listing.read_text("utf-8"))["files"]
+
+
+def subset(corpus: Path, files: list[dict], limit: int | None, where: Path) -> Path:
+    """All of the corpus, or (``limit``) a folder of links to an even sample of it."""
+    if not limit or limit >= len(files):
+        return corpus
+    shutil.rmtree(where, ignore_errors=True)
+    step = len(files) / limit
+    for i in range(limit):
+        entry = files[int(i * step)]
+        target = where / entry["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(corpus / entry["path"])
+    return where
+
+
+def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
+    """One batch; its wall time and what its records say."""
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    result = run_batch(BatchOptions(paths=[str(inputs)], outdir=out, jobs=jobs, progress=False))
+    wall = time.perf_counter() - started
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    records = [read_record(out, f["rel"]) for f in manifest["files"] if f["status"] == "done"]
+    records = [r for r in records if r]
+    pages = sum(r["pages"] for r in records)
+    return {
+        "jobs": jobs, "wall_s": round(wall, 2), "contracts": result.total, "checked": len(records),
+        "errors": len(result.errors), "pages": pages,
+        "contracts_per_min": round(result.total / wall * 60, 1),
+        "pages_per_s": round(pages / wall, 1),
+        "peak_worker_rss_mb": round(max(r["worker_peak_rss_kib"] for r in records) / 1024, 1),
+        "stage_s": {k: round(sum(r["seconds"][k] for r in records), 2)
+                    for k in ("load", "check", "render", "write")},
+        "summary": result.summary_line(),
+    }
+
+
+def plumber_seconds(path: Path) -> float:
+    """pdfplumber's bare text extraction of every page."""
+    import pdfplumber
+
+    started = time.perf_counter()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+    return time.perf_counter() - started
+
+
+def clausecheck_seconds(path: Path, rel: str, out: Path) -> tuple[float, dict]:
+    """clausecheck end to end on one file, as a batch worker does it (HTML and JSON written)."""
+    started = time.perf_counter()
+    record = check_one(Task(rel=rel, path=str(path), outdir=str(out)))
+    return time.perf_counter() - started, record
+
+
+def compare(corpus: Path, files: list[dict], limit: int, out: Path) -> dict:
+    """clausecheck end to end vs bare pdfplumber on the same PDFs, alternating which goes first."""
+    pdfs = [f for f in files if f["kind"] == "pdf" and not f["broken"]]
+    pdfs.sort(key=lambda f: f["pages"])
+    if limit and limit < len(pdfs):
+        step = len(pdfs) / limit
+        pdfs = [pdfs[int(i * step)] for i in range(limit - 1)] + [pdfs[-1]]
+    shutil.rmtree(out, ignore_errors=True)
+    for folder in (out / "reports", out / "state"):
+        folder.mkdir(parents=True)
+    load_rules()
+    ours = theirs = engine = 0.0
+    pages = 0
+    per_file = []
+    for n, entry in enumerate(pdfs):
+        path = corpus / entry["path"]
+        if n % 2:
+            mine, record = clausecheck_seconds(path, entry["path"], out)
+            plumber = plumber_seconds(path)
+        else:
+            plumber = plumber_seconds(path)
+            mine, record = clausecheck_seconds(path, entry["path"], out)
+        if "seconds" not in record:
+            continue
+        ours += mine
+        theirs += plumber
+        engine += record["seconds"]["check"] + record["seconds"]["render"]
+        pages += record["pages"]
+        per_file.append(round(mine / plumber, 3))
+    return {
+        "pdfs": len(per_file), "pages": pages, "clausecheck_s": round(ours, 2),
+        "pdfplumber_s": round(theirs, 2),
+        "ratio": round(ours / theirs, 3), "median_file_ratio": statistics.median(per_file),
+        "engine_render_share": round(engine / ours, 3),
+    }
+
+
+def largest_pdf_peak(corpus: Path, files: list[dict], out: Path) -> dict:
+    """Peak RSS of a fresh worker that checks only the largest PDF."""
+    entry = max((f for f in files if f["kind"] == "pdf" and not f["broken"]), key=lambda f: f["pages"])
+    where = out / "in"
+    shutil.rmtree(out, ignore_errors=True)
+    where.mkdir(parents=True)
+    (where / Path(entry["path"]).name).symlink_to(corpus / entry["path"])
+    run = batch_run(where, 1, out / "out")
+    return {"file": entry["path"], "pages": run["pages"], "peak_worker_rss_mb": run["peak_worker_rss_mb"],
+            "wall_s": run["wall_s"]}
+
+
+def profile(corpus: Path, files: list[dict], count: int, out: Path, top: int = 15) -> list[str]:
+    """pyinstrument over clausecheck on ``count`` PDFs: the functions with the most own time."""
+    from pyinstrument import Profiler
+
+    pdfs = sorted((f for f in files if f["kind"] == "pdf" and not f["broken"]), key=lambda f: -f["pages"])
+    chosen = pdfs[len(pdfs) // 4: len(pdfs) // 4 + count]
+    shutil.rmtree(out, ignore_errors=True)
+    for folder in (out / "reports", out / "state"):
+        folder.mkdir(parents=True)
+    load_rules()
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    for entry in chosen:
+        check_one(Task(rel=entry["path"], path=str(corpus / entry["path"]), outdir=str(out)))
+    profiler.stop()
+    own: Counter[str] = Counter()
+    stack = [profiler.last_session.root_frame()]
+    total = stack[0].time
+    while stack:
+        frame = stack.pop()
+        stack.extend(frame.children)
+        if not frame.is_synthetic and frame.total_self_time:
+            where = f"{frame.function} ({Path(frame.file_path or '?').name}:{frame.line_no})"
+            own[where] += frame.total_self_time
+    return [f"{seconds / total:6.1%}  {seconds:7.3f}s  {name}" for name, seconds in own.most_common(top)]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=OUT / "corpus")
+    parser.add_argument("--count", type=int, default=320,
+                        help="contracts to generate if the corpus is missing")
+    parser.add_argument("--files", type=int, default=0, help="batch over an even sample of N files (0: all)")
+    parser.add_argument("--pdfs", type=int, default=24, help="PDFs for the pdfplumber comparison (0: all)")
+    parser.add_argument("--profile", type=int, default=4, help="PDFs to profile")
+    args = parser.parse_args(argv)
+    files = ensure_corpus(args.corpus, args.count)
+    inputs = subset(args.corpus, files, args.files, OUT / "sample")
+    figures: dict = {"corpus_files": len(files), "batch_files": args.files or len(files)}
+    for jobs in (1, 2):
+        figures[f"jobs{jobs}"] = batch_run(inputs, jobs, OUT / f"run-j{jobs}")
+        print(f"--jobs {jobs}: {json.dumps(figures[f'jobs{jobs}'])}", flush=True)
+    figures["scaling"] = round(figures["jobs1"]["wall_s"] / figures["jobs2"]["wall_s"], 2)
+    figures["vs_pdfplumber"] = compare(args.corpus, files, args.pdfs, OUT / "compare")
+    print(f"vs pdfplumber: {json.dumps(figures['vs_pdfplumber'])}", flush=True)
+    figures["largest_pdf"] = largest_pdf_peak(args.corpus, files, OUT / "largest")
+    print(f"largest PDF alone: {json.dumps(figures['largest_pdf'])}", flush=True)
+    figures["profile_top"] = profile(args.corpus, files, args.profile, OUT / "profile")
+    (OUT / "batch-figures.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    j2, cmp_, big = figures["jobs2"], figures["vs_pdfplumber"], figures["largest_pdf"]
+    checks = [
+        ("end-to-end / bare pdfplumber", cmp_["ratio"], f"<= {TARGETS['ratio']}",
+         cmp_["ratio"] <= TARGETS["ratio"]),
+        ("engine+render share", cmp_["engine_render_share"], "<= 0.333",
+         cmp_["engine_render_share"] <= TARGETS["engine_share"]),
+        ("2 workers vs 1", figures["scaling"], f">= {TARGETS['scaling']}",
+         figures["scaling"] >= TARGETS["scaling"]),
+        (f"peak worker RSS, {big['pages']}-page PDF (MB)", big["peak_worker_rss_mb"],
+         f"< {TARGETS['peak_mb']}", big["peak_worker_rss_mb"] < TARGETS["peak_mb"]),
+    ]
+    print()
+    print(f"contracts/minute (2 workers): {j2['contracts_per_min']}; pages/second: {j2['pages_per_s']}; "
+          f"peak worker RSS over the batch: {j2['peak_worker_rss_mb']} MB")
+    for name, value, target, ok in checks:
+        print(f"{'met ' if ok else 'MISS'} {name}: {value} (target {target})")
+    print("\nprofile, top functions by own time:")
+    print("\n".join(figures["profile_top"]))
+    print(f"\nfigures written to {OUT / 'batch-figures.json'} (provisional: shared, noisy machine)")
+
+
+if __name__ == "__main__":
+    main()
