@@ -57,7 +57,8 @@ def test_list_and_show():
     assert listing.returncode == 0
     header, *rows = listing.stdout.splitlines()
     assert header.split() == ["ID", "CONCERN", "KIND", "SEVERITY", "PACK"]
-    assert any(row.split() == ["core-training-ban", "ai-training", "protection", "low", "core"] for row in rows)
+    expected = ["core-training-ban", "ai-training", "protection", "low", "core"]
+    assert any(row.split() == expected for row in rows)
     assert any(row.split()[-1] == "wga" for row in rows)
     shown = run("rules", "show", "core-voice-clone-near", "--pack", "wga", "--rules", str(CORE))
     assert shown.returncode == 0
@@ -72,7 +73,8 @@ def test_explain_shows_negation_definitions_and_verdict(tmp_path):
         'AGREEMENT\n\n1. "Property" means all literary material written by Writer.\n\n'
         "2. Company may use the Property to train AI models. Company shall not use the Property to train "
         "any voice model.\n\n3. Writer shall be paid weekly.\n", encoding="utf-8")
-    result = run("explain", str(contract), "--rule", "core-training-grant", "--pack", "wga", "--rules", str(CORE))
+    result = run("explain", str(contract), "--rule", "core-training-grant", "--pack", "wga",
+                 "--rules", str(CORE))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Clause 2 (page 1): FIRED" in out
