@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from pathlib import Path
+
 import pytest
 from conftest import CONTRACTS, FIXTURES
 
 from clausecheck.errors import (
+    ClauseCheckError,
     CorruptFile,
     EmptyFile,
     EncryptedPDF,
@@ -82,3 +87,32 @@ def test_page_of_too_many_text_pieces_read_as_plain_text(monkeypatch: pytest.Mon
     text = "\n".join(b.text for b in raw.blocks)
     assert "3.2 Training Data. The Company shall not use the Materials to train, fine-tune or" in text
     assert "Page 1 of" not in text and "Writer Services Agreement \u2013 Confidential" not in text
+
+
+def test_mutated_pdfs_end_in_a_document_or_a_typed_error(tmp_path: Path) -> None:
+    """Fixed-seed mutation run: byte flips, truncation and replaced chunks of real fixtures."""
+    rng = random.Random(2026)
+    sources = [CONTRACTS / "pdf-services-agreement.pdf", CONTRACTS / "pdf-two-column.pdf",
+               CONTRACTS / "pdf-libreoffice.pdf", BAD / "pdf-javascript-attachment.pdf"]
+    outcomes: Counter[str] = Counter()
+    for n in range(60):
+        data = bytearray(rng.choice(sources).read_bytes())
+        if n % 3 == 0:
+            for _ in range(rng.randint(1, 30)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif n % 3 == 1:
+            data = data[: rng.randrange(len(data))]
+        else:
+            start = rng.randrange(len(data))
+            data[start:start + rng.randint(10, 2000)] = rng.randbytes(rng.randint(0, 500))
+        path = tmp_path / f"mutant-{n}.pdf"
+        path.write_bytes(bytes(data))
+        try:
+            raw = load_pdf(path)
+        except ClauseCheckError as error:
+            assert "\n" not in str(error)
+            outcomes[type(error).__name__] += 1
+        else:
+            assert all(b.text.strip() for b in raw.blocks)
+            outcomes["loaded"] += 1
+    assert outcomes["loaded"] and outcomes["CorruptFile"]
