@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import pty
 import subprocess
 import sys
@@ -272,3 +273,27 @@ def test_defaults_come_from_clausecheck_toml_and_options_override_them(tmp_path,
     assert overridden.exit_code == 1
     state = next(a for a in json.loads(overridden.output)["assumptions"] if a["name"] == "state")
     assert (state["value"], state["origin"]) == ("CA", "user")
+
+
+def test_a_report_folder_holding_the_inputs_never_overwrites_them(tmp_path):
+    path = contract(tmp_path, "high")  # deal.txt; its text report would also be deal.txt
+    before = path.read_bytes()
+    result = run(path, *RULES, "-o", tmp_path)
+    assert result.exit_code == 1
+    assert path.read_bytes() == before
+    assert (tmp_path / "deal-2.txt").read_text(encoding="utf-8").startswith("clausecheck: deal.txt\n")
+
+
+def test_password_opens_an_encrypted_pdf(tmp_path):
+    encrypted = ROOT / "fixtures" / "bad" / "pdf-encrypted-user.pdf"  # user password "secret"
+    refused = subprocess.run(
+        [sys.executable, "-m", "clausecheck", "check", str(encrypted), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert refused.returncode == 2 and "password-protected" in refused.stderr
+    opened = run(encrypted, "--password", "secret", "-q")
+    assert opened.exit_code in (0, 1)
+    assert re.match(r"(\d+ conflicts? to raise before you sign|No conflicts found)", opened.output)

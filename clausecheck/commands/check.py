@@ -186,8 +186,8 @@ def _emit(
         return []
     if output is None:
         output = Path(tempfile.mkdtemp(prefix="clausecheck-"))
-    targets = _targets(outcomes, fmt, output, len(inputs))
     protected = {_resolved(p) for p in inputs}
+    targets = _targets(outcomes, fmt, output, len(inputs), protected)
     written = []
     for outcome, target in zip(outcomes, targets, strict=True):
         if _resolved(target) in protected:
@@ -218,8 +218,11 @@ def _print(outcomes: list[Outcome], fmt: str, quiet: bool) -> None:
         click.echo(text, nl=False, color=color)
 
 
-def _targets(outcomes: list[Outcome], fmt: str, output: Path, count: int) -> list[Path]:
-    """Where each report goes: ``output`` itself, or ``output/<name><suffix>`` for a folder."""
+def _targets(
+    outcomes: list[Outcome], fmt: str, output: Path, count: int, protected: set[Path]
+) -> list[Path]:
+    """Where each report goes: ``output`` itself, or ``output/<name><suffix>`` for a folder, numbered
+    ("-2") so that no two reports share a name and none takes an input file's name."""
     if count == 1 and not output.is_dir():
         return [output]
     if output.exists() and not output.is_dir():
@@ -233,7 +236,7 @@ def _targets(outcomes: list[Outcome], fmt: str, output: Path, count: int) -> lis
     for outcome in outcomes:
         stem = outcome.path.stem or "report"
         name, n = f"{stem}{SUFFIXES[fmt]}", 1
-        while name in taken:
+        while name in taken or _resolved(output / name) in protected:
             n += 1
             name = f"{stem}-{n}{SUFFIXES[fmt]}"
         taken.add(name)
