@@ -254,7 +254,7 @@ def _add_orphan(state: _State, block: Block, text: str, target: int, change: str
 def _start_signature(state: _State, block: Block, text: str) -> None:
     """Open a signature block, taking in a party name ("NORTHGATE INC.") read just before it."""
     lead: list[str] = []
-    page = block.page
+    pages = [block.page]
     last = len(state.drafts) - 1
     previous = state.drafts[last] if state.drafts else None
     if state.row is not None:
@@ -265,9 +265,10 @@ def _start_signature(state: _State, block: Block, text: str) -> None:
         if state.stack and state.stack[-1].clause == last:
             state.stack.pop()
         lead.append(previous.source)
-        page = previous.page
+        pages += [previous.page, previous.last_page]
     index = _new(state, block, None, None, None, [*lead, text], _exhibit_on_stack(state), "signature")
-    state.drafts[index].page = page
+    draft = state.drafts[index]
+    draft.page, draft.last_page = min(pages), max([*pages, draft.last_page])
     state.signature = state.last = index
     state.row = None
 
