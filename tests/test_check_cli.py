@@ -297,3 +297,17 @@ def test_password_opens_an_encrypted_pdf(tmp_path):
     opened = run(encrypted, "--password", "secret", "-q")
     assert opened.exit_code in (0, 1)
     assert re.match(r"(\d+ conflicts? to raise before you sign|No conflicts found)", opened.output)
+
+
+def test_open_without_output_writes_a_private_temporary_report(tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    result = run(contract(tmp_path, "medium"), *RULES, "--open")
+    assert result.exit_code == 1
+    (url,) = opened
+    written = Path(url.removeprefix("file://"))
+    assert written.suffix == ".html" and written.parent != tmp_path
+    assert result.output == f"{written}: 1 conflict to raise before you sign (1 medium)\n"
+    assert "quintorp" in written.read_text(encoding="utf-8")
+    written.unlink()
+    written.parent.rmdir()
