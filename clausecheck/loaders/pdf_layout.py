@@ -146,30 +146,45 @@ def _lines(page: int, rows: list[list[Run]], column: int) -> list[Line]:
     return [_line(page, sorted(row, key=lambda r: r.x0), column) for row in rows]
 
 
+def _label_runs(runs: list[Run]) -> int:
+    """How many leading runs spell a numbering label ("1.1", or "1.1" + "0" drawn apart as "1.10")."""
+    count, spelled = 0, ""
+    for i, run in enumerate(runs[:3]):
+        if i and run.x0 - runs[i - 1].x1 > 0.25 * run.size:
+            break
+        spelled += run.text.strip()
+        if LABEL.fullmatch(spelled):
+            count = i + 1
+    return count
+
+
 def _line(page: int, runs: list[Run], column: int) -> Line:
     """Join a row's runs (left to right) into one line; wide gaps become table-cell separators."""
     parts: list[str] = []
     cells = 1
     prefix = 0  # characters of the line up to the end of its leading bold run(s)
-    labelled = bool(LABEL.fullmatch(runs[0].text.strip()))
+    label = _label_runs(runs)
     in_prefix = True
     for i, run in enumerate(runs):
         text = run.text
-        if i:
+        if 0 < i < label:
+            parts[-1] = parts[-1].rstrip()
+            text = text.strip()
+        elif i:
             gap = run.x0 - runs[i - 1].x1
-            if gap > _CELL_GAP * max(run.size, 4.0) and not (i == 1 and labelled):
+            if gap > _CELL_GAP * max(run.size, 4.0) and i != label:
                 parts.append(" | ")
                 cells += 1
-            elif gap > 0.15 * run.size or not parts[-1].endswith(" "):
+            elif gap > 0.1 * run.size and not parts[-1].endswith(" ") and not text.startswith(" "):
                 parts.append(" ")
         parts.append(text)
-        if in_prefix and not (i == 0 and labelled):
+        if in_prefix and i >= label:
             if run.bold:
                 prefix = len(_clean("".join(parts)))
             else:
                 in_prefix = False
     text = _clean("".join(parts))
-    body = runs[1:] if labelled and len(runs) > 1 else runs
+    body = runs[label:] or runs
     bold = all(r.bold for r in body)
     main = max(runs, key=lambda r: len(r.text))
     return Line(page, text, runs[0].x0, max(r.x1 for r in runs), min(r.bottom for r in runs),
