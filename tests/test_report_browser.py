@@ -137,7 +137,7 @@ def test_prints_to_pdf_with_verdict_and_every_finding_even_when_filtered(tmp_pat
     flat = " ".join(text.split())
     assert "10 conflicts to raise before you sign (9 high, 1 medium)" in flat
     assert "Show findings" not in flat
-    assert flat.count("Rule test-") == 10
+    assert flat.count("rule test-") == 10
     assert "This is not legal advice." in flat
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(pdf, ARTIFACTS / "report-writer-pilot.pdf")
