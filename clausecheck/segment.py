@@ -91,7 +91,7 @@ def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAUL
     clauses, text = _finish(state.drafts)
     warnings = list(raw.warnings)
     tracked = _tracked_changes_warning(raw.blocks)
-    if tracked:
+    if tracked and not any("tracked change" in w for w in warnings):
         warnings.append(tracked)
     document = Document(
         path=path, format=raw.format, sha256=sha256, pages=raw.pages, clauses=clauses, text=text,
@@ -280,10 +280,16 @@ def _add_table(state: _State, block: Block, text: str) -> None:
     target = state.signature if state.signature is not None else state.last
     if target is not None and state.drafts[target].change == block.change and state.seen_label:
         _append(state, target, block, text)
-        state.row = target if is_caps_heading(text.replace(" | ", " ")) else None
+        state.row = target if _is_caps_row(text) else None
         return
     parent = state.stack[-1].clause if state.stack else None
     state.last = _new(state, block, None, None, None, [text], parent, "table")
+
+
+def _is_caps_row(text: str) -> bool:
+    """A table row of names in capitals ("LUMEN SIGNAL MEDIA INC. | TALENT") that may head signatures."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text) <= 160 and len(letters) >= 3 and not any(c.islower() for c in letters)
 
 
 def _add_deleted(state: _State, block: Block, text: str, label: Label | None, rest_start: int) -> None:
@@ -306,7 +312,7 @@ def _add_deleted(state: _State, block: Block, text: str, label: Label | None, re
 
 
 def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_start: int) -> None:
-    style = _choose_style(state, label)
+    style = _choose_style(state, label, computed=block.label is not None)
     if style[0] == EXHIBIT and not state.drafts and not block.label:
         _add_unlabelled(state, block, text)  # "Exhibit 10.2" atop an SEC filing is a caption
         return
@@ -346,10 +352,14 @@ def _letter_value(core: str) -> int:
     return (len(core) - 1) * 26 + ord(core[0].lower()) - ord("a") + 1
 
 
-def _choose_style(state: _State, label: Label) -> tuple:
-    """Pick among a label's styles: "(i)" after "(h)" is a letter, after "(ii)"... a numeral."""
+def _choose_style(state: _State, label: Label, *, computed: bool = False) -> tuple:
+    """Pick among a label's styles: "(i)" after "(h)" is a letter, after "(ii)"... a numeral.
+
+    A "1." found in the text inside a numbered clause opens a nested list; a label Word
+    ``computed`` is taken at its word.
+    """
     style = label.styles[0]
-    if style[0] == DECIMAL and len(label.parts) == 1:
+    if style[0] == DECIMAL and len(label.parts) == 1 and not computed:
         listed = _find(state, ("list-decimal", "."))
         if listed is not None and label.parts[0] == listed.parts[0] + 1:
             return ("list-decimal", ".")
@@ -454,7 +464,7 @@ def _citation(state: _State, label: Label, style: tuple, parent: int | None) -> 
         return prefix + bare
     base = state.drafts[base_index]
     if base.kind == "exhibit" or base.style[:1] == (ARTICLE,):
-        return f"{base.number}, {component}"
+        return f"{base.number}, {component if style[1] == '()' else label.core}"
     return f"{base.number}{component}"
 
 

@@ -150,6 +150,15 @@ def test_word_labels_are_used_as_given() -> None:
     assert doc.clauses[0].text == "Company may use the work."
 
 
+def test_word_restarted_list_stays_at_its_level_and_exhibit_items_cite_bare() -> None:
+    doc = seg("Schedule A: Deliverables", Block("Treatment", label="A.", level=0),
+              Block("Outline", label="I.", level=1), Block("Producer approval", label="1.", level=0),
+              Block("Studio approval", label="2.", level=0), Block("Restart one", label="1.", level=0))
+    assert numbers(doc) == ["Schedule A", "Schedule A, A", "Schedule A, A(I)", "Schedule A, 1",
+                            "Schedule A, 2", "Schedule A, 1"]
+    assert [c.parent for c in doc.clauses] == [None, 0, 1, 0, 0, 0]
+
+
 # --- headings ----------------------------------------------------------------------------------
 
 
@@ -212,6 +221,16 @@ def test_signature_blocks() -> None:
     assert doc.clauses[2].number == "Exhibit A"
 
 
+def test_signature_table_takes_the_party_row_above_it() -> None:
+    doc = seg("3.1 This Agreement is governed by Washington law.",
+              Block("LUMEN SIGNAL MEDIA INC. | TALENT", kind="table"),
+              Block("By: ________ | ________", kind="table"), Block("Name / Title: | Rafael Q", kind="table"))
+    assert doc.clauses[0].text == "This Agreement is governed by Washington law."
+    assert doc.clauses[1].kind == "signature"
+    assert doc.clauses[1].text.split("\n") == [
+        "LUMEN SIGNAL MEDIA INC. | TALENT", "By: ________ | ________", "Name / Title: | Rafael Q"]
+
+
 def test_signature_without_in_witness_takes_the_party_name() -> None:
     doc = seg("1. Writer writes.", "2. Company pays.", "NORTHGATE AUDIO WORKS, INC.", "By: ________",
               "Name: Lee")
@@ -242,6 +261,12 @@ def test_inserted_paragraph_inside_an_unchanged_clause_is_its_own_child() -> Non
     doc = seg("4. Fees. Company pays USD 100.", Block("Company also pays for AI reuse.", change="inserted"))
     inserted = doc.clauses[1]
     assert (inserted.number, inserted.label, inserted.parent, inserted.change) == ("4", None, 0, "inserted")
+
+
+def test_a_loader_warning_about_tracked_changes_is_not_repeated() -> None:
+    raw = RawDocument("docx", 1, [Block("1. Company pays.", change="inserted")],
+                      warnings=["the document holds tracked changes that were never accepted"])
+    assert segment(raw, path="r.docx", sha256="0" * 64).warnings == raw.warnings
 
 
 def test_no_tracked_changes_no_warning() -> None:

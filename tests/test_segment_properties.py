@@ -56,7 +56,7 @@ def check_tree(doc: Document) -> None:
         assert definition.text in clause.text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(blocks, max_size=30))
 def test_segment_never_crashes_and_keeps_the_offset_invariant(items: list[Block]) -> None:
     raw = RawDocument(format="docx", pages=4, blocks=items)
@@ -67,14 +67,14 @@ def test_segment_never_crashes_and_keeps_the_offset_invariant(items: list[Block]
     check_tree(doc)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(fragment_text, max_size=25))
 def test_plain_paragraphs_segment_consistently(paragraphs: list[str]) -> None:
     raw = RawDocument(format="text", pages=1, blocks=[Block(p) for p in paragraphs])
     check_tree(segment(raw, path="p.txt", sha256="0" * 64))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=600) | fragment_text.map(lambda s: s.encode("utf-8")),
        markdown=st.booleans())
 def test_text_loader_and_segmenter_on_arbitrary_bytes(tmp_path: Path, data: bytes, markdown: bool) -> None:
