@@ -153,3 +153,14 @@ def test_cuad_contract_loads_with_text(path: Path) -> None:
     assert sum(len(b.text) for b in raw.blocks) > 2000
     assert all(b.text.strip() and not b.text.isdigit() for b in raw.blocks)
     assert all(1 <= b.page <= (b.last_page or 0) <= raw.pages for b in raw.blocks)
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="the shared CUAD corpus is not on this machine")
+def test_long_table_is_not_taken_for_two_columns() -> None:
+    """A 40-row, 3-column schedule keeps its rows (a gutter test alone would read it column-wise)."""
+    raw = load_pdf(next(CUAD.glob("ArmstrongFlooring*.pdf")))
+    rows = [b.text for b in raw.blocks if b.page == 16 and b.kind == "table"]
+    assert rows[:3] == ["Domain Name | Expiration date | Owner",
+                        "amish-handscraped.com | 13-Apr-2019 | Armstrong Flooring, Inc. (“AFI”)",
+                        "amishhandscraped.com | 13-Apr-2019 | AFI"]
+    assert len(rows) > 30

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .pdf_lines import PageRuns, Run
 
@@ -21,6 +22,7 @@ LABEL = re.compile(
 )
 _CELL_GAP = 2.0  # a gap wider than this many font sizes inside a line separates table cells
 _MIN_COLUMN_ROWS = 6
+_MIN_COLUMN_CHARS = 20  # median characters per row on each side of a gutter for text columns
 _BIN = 2.0  # points per bin of the x-histogram used to find a gutter
 
 
@@ -91,13 +93,24 @@ def _gutter(runs: list[Run]) -> float | None:
 
 
 def _column_band(rows: list[list[Run]], gutter: float) -> bool:
-    """Whether rows (none crossing the gutter) read as two text columns rather than, say, a table."""
-    left_rows = [row for row in rows if any(r.x1 <= gutter for r in row)]
-    right_rows = [row for row in rows if any(r.x0 >= gutter for r in row)]
-    if len(left_rows) < _MIN_COLUMN_ROWS or len(right_rows) < _MIN_COLUMN_ROWS:
-        return False
-    left_edge = min(r.x0 for row in left_rows for r in row)
-    ends = sorted(max(r.x1 for r in row if r.x1 <= gutter) for row in left_rows)
+    """Whether rows (none crossing the gutter) read as two text columns rather than, say, a table.
+
+    Text columns have many rows of prose on both sides, the left one running up to the gutter; a
+    table's sides hold short cells, often several per row.
+    """
+    sides = ([[r for r in row if r.x1 <= gutter] for row in rows],
+             [[r for r in row if r.x0 >= gutter] for row in rows])
+    for side in sides:
+        filled = [sorted(row, key=lambda r: r.x0) for row in side if row]
+        if len(filled) < _MIN_COLUMN_ROWS:
+            return False
+        lengths = sorted(sum(len(r.text) for r in row) for row in filled)
+        celled = sum(1 for row in filled if any(b.x0 - a.x1 > _CELL_GAP * max(b.size, 4.0)
+                                                for a, b in pairwise(row[_label_runs(row):])))
+        if lengths[len(lengths) // 2] < _MIN_COLUMN_CHARS or celled * 3 > len(filled):
+            return False
+    left_edge = min(r.x0 for row in sides[0] for r in row)
+    ends = sorted(max(r.x1 for r in row) for row in sides[0] if row)
     return ends[len(ends) // 2] >= gutter - 0.25 * (gutter - left_edge)
 
 
