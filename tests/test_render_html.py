@@ -58,7 +58,15 @@ def test_sections_come_in_reading_order_and_say_what_a_reader_needs():
     assert len(questions) == 5 and "Ask to limit ai-training" in questions[0].text_content()
     assert "This is not legal advice." in tree.xpath("string(//footer)")
     checked = tree.xpath("string(//section[@id='checked'])")
-    for text in ("offer-letter.pdf", "ab" * 32, "wga", "2023.1", "CA", "you said so", "2026-11-22T14:00"):
+    for text in (
+        "offer-letter.pdf",
+        "ab" * 32,
+        "wga",
+        "2023.1",
+        "CA",
+        "you said so",
+        "22 November 2026, 14:00 UTC",
+    ):
         assert text in checked
     assert "/contracts/offer-letter.pdf" not in html  # the folder stays private; only the file name shows
 

@@ -17,7 +17,7 @@ import jinja2
 
 from ..model import SEVERITIES, Finding, Report
 from .summary import TO_RAISE, Concerns, load_concerns, ordered, summarize
-from .view import Location, Piece, file_name, location, quote_pieces, safe_url, source_text
+from .view import Location, Piece, file_name, location, quote_pieces, readable_time, safe_url, source_text
 
 TEMPLATE = "report/report.html.j2"
 ASSUMPTION_LABELS = {
@@ -138,6 +138,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["upfirst"] = upfirst
+    env.filters["when"] = readable_time
     return env
 
 

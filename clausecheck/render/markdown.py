@@ -17,7 +17,7 @@ import jinja2
 from ..model import Finding, Report
 from .html import ASSUMPTION_LABELS, ORIGIN_LABELS
 from .summary import load_concerns, ordered, summarize
-from .view import file_name, location, quote_pieces, safe_url, source_text
+from .view import file_name, location, quote_pieces, readable_time, safe_url, source_text
 
 TEMPLATE = "report/report.md.j2"
 SECTIONS = (
@@ -56,6 +56,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["when"] = readable_time
     return env
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -181,6 +182,18 @@ def excerpt(report: Report, finding: Finding, width: int) -> str:
     if end >= len(text):
         return "…" + text[start:]
     return "…" + text[start:end].rstrip() + "…"
+
+
+def readable_time(iso: str) -> str:
+    """ "2026-11-22T14:55:21+00:00" -> "22 November 2026, 14:55 UTC"; other text unchanged."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    zone = " UTC" if moment.tzinfo is not None else ""
+    return f"{moment.day} {moment:%B %Y, %H:%M}{zone}"
 
 
 def file_name(report: Report) -> str:
