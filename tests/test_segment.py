@@ -151,12 +151,12 @@ def test_word_labels_are_used_as_given() -> None:
 
 
 def test_word_restarted_list_stays_at_its_level_and_exhibit_items_cite_bare() -> None:
-    doc = seg("Schedule A: Deliverables", Block("Treatment", label="A.", level=0),
+    doc = seg("1. Company pays the fee.", "Schedule A: Deliverables", Block("Treatment", label="A.", level=0),
               Block("Outline", label="I.", level=1), Block("Producer approval", label="1.", level=0),
               Block("Studio approval", label="2.", level=0), Block("Restart one", label="1.", level=0))
-    assert numbers(doc) == ["Schedule A", "Schedule A, A", "Schedule A, A(I)", "Schedule A, 1",
+    assert numbers(doc) == ["1", "Schedule A", "Schedule A, A", "Schedule A, A(I)", "Schedule A, 1",
                             "Schedule A, 2", "Schedule A, 1"]
-    assert [c.parent for c in doc.clauses] == [None, 0, 1, 0, 0, 0]
+    assert [c.parent for c in doc.clauses] == [None, None, 1, 2, 1, 1, 1]
 
 
 # --- headings ----------------------------------------------------------------------------------
