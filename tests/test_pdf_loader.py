@@ -96,17 +96,19 @@ def test_two_columns_read_left_column_first(twocol: RawDocument) -> None:
     assert twocol.blocks[0].heading
     assert twocol.blocks[1].text.startswith("These standard conditions form part of every booking")
     labels = [(b.page, b.text.split(".")[0]) for b in twocol.blocks[2:]]
-    expected = [str(n) for n in [*range(1, 11), *range(1, 11)]]
-    assert [label for _, label in labels] == expected
-    assert [page for page, _ in labels] == [1] * 16 + [2] * 4
-    session = next(b for b in twocol.blocks if b.text.startswith("2. Session Fees."))
-    assert "within twenty-one (21) days of the session." in session.text
-    law = twocol.blocks[11]
+    assert [label for _, label in labels] == [str(n) for n in range(1, 21)]
+    assert [page for page, _ in labels] == [1] * 15 + [2] * 5
+    session = starting(twocol, "2. Session Fees.")
+    assert "stated in the booking confirmation for each hour" in session.text
+    assert session.text.endswith("within twenty-one (21) days of the session.")
+    confidentiality = starting(twocol, "8. Confidentiality.")
+    assert confidentiality.text.endswith("until the production is released to the public.")
+    law = starting(twocol, "10. Law.")
     assert law.text == ("10. Law. These conditions are governed by the laws of the State of New York, "
                         "and the courts of New York County have exclusive jurisdiction.")
-    credit = [b for b in twocol.blocks if b.text.startswith("6. Credit.")][1]
-    assert (credit.page, credit.last_page) == (1, 2)
-    assert credit.text.endswith("credited in the form customary for the production.")
+    withdrawal = starting(twocol, "15. Consent Withdrawal (Sequels).")
+    assert (withdrawal.page, withdrawal.last_page) == (1, 2)
+    assert "shall delete any model trained on the recordings within sixty (60) days." in withdrawal.text
 
 
 def test_libreoffice_pdf() -> None:
@@ -142,6 +144,10 @@ def test_end_to_end_clause_numbers_and_pages() -> None:
         1, 2, "Grant of Rights")
     assert by_number["4.2"].page == 2
     assert "Materials" in document.definitions
+    columns = load(CONTRACTS / "pdf-two-column.pdf")
+    numbered = [(c.number, c.page, c.last_page) for c in columns.clauses if c.number]
+    assert [n for n, _, _ in numbered] == [str(n) for n in range(1, 21)]
+    assert numbered[14] == ("15", 1, 2)
 
 
 @pytest.mark.skipif(not CUAD.is_dir(), reason="the shared CUAD corpus is not on this machine")
