@@ -110,6 +110,9 @@ def test_filters_work_by_keyboard(tmp_path):
         assert visible_ids(page) == all_ids
         label = page.evaluate("document.querySelector('input[value=consent]').labels[0].textContent.trim()")
         assert label == "Consent"
+        page.focus("input[name=severity][value=protection]")
+        page.keyboard.press("Space")
+        assert "finding-6" not in visible_ids(page) and len(visible_ids(page)) == 5
 
 
 def test_without_javascript_everything_is_shown_and_the_filters_are_hidden(tmp_path):
