@@ -142,6 +142,7 @@ def test_prints_to_pdf_with_verdict_and_every_finding_even_when_filtered(tmp_pat
     assert "Show findings" not in flat
     assert flat.count("rule test-") == 10
     assert "This is not legal advice." in flat
+    assert "Page 1 of " in flat  # page numbers from the print stylesheet
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(pdf, ARTIFACTS / "report-writer-pilot.pdf")
 
