@@ -16,7 +16,7 @@ from importlib import resources
 import jinja2
 
 from ..model import SEVERITIES, Finding, Report
-from .summary import TO_RAISE, Concerns, load_concerns, ordered, summarize
+from .summary import Concerns, load_concerns, ordered, summarize
 from .view import Location, Piece, file_name, location, quote_pieces, readable_time, safe_url, source_text
 
 TEMPLATE = "report/report.html.j2"
@@ -99,7 +99,7 @@ def render_html(report: Report) -> str:
             js=js,
             csp=content_security_policy(css, js),
             severities=SEVERITIES,
-            groups=[g for g in summary.groups],
+            groups=summary.groups,
             questions=[(q, [views[i] for i in q.findings]) for q in summary.questions],
             conflicts=_sections(report, views, concerns, ("conflict",)),
             missing=_sections(report, views, concerns, ("missing",)),
@@ -107,8 +107,6 @@ def render_html(report: Report) -> str:
             outline=_outline(report, views),
             assumption_labels=ASSUMPTION_LABELS,
             origin_labels=ORIGIN_LABELS,
-            total=len(views),
-            to_raise=TO_RAISE,
         )
     )
 
