@@ -7,6 +7,7 @@ Every line fits in 80 columns. Text from the contract or a rule passes through
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from ..model import Finding, Report
 from .summary import Summary, issues, summarize
@@ -14,6 +15,7 @@ from .view import excerpt, file_name, location, one_line
 
 WIDTH = 80
 INDENT = " " * 9
+Paint = Callable[[str, str], str]
 COLOURS = {"high": "31", "medium": "33", "low": "36", "protection": "32", "verdict": "1", "dim": "2"}
 
 
@@ -41,7 +43,7 @@ def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
     return "\n".join(lines) + "\n"
 
 
-def _painter(color: bool):
+def _painter(color: bool) -> Paint:
     def paint(style: str, text: str) -> str:
         code = COLOURS.get(style)
         return f"\x1b[{code}m{text}\x1b[0m" if color and code else text
@@ -60,7 +62,7 @@ def _counts_table(summary: Summary) -> list[str]:
     return rows
 
 
-def _entry(report: Report, finding: Finding, paint, rules: int = 1) -> list[str]:
+def _entry(report: Report, finding: Finding, paint: Paint, rules: int = 1) -> list[str]:
     where = location(report, finding)
     label = "PROTECTS" if finding.kind == "protection" else finding.severity.upper()
     style = "protection" if finding.kind == "protection" else finding.severity
