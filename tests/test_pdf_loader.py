@@ -111,6 +111,21 @@ def test_two_columns_read_left_column_first(twocol: RawDocument) -> None:
     assert "shall delete any model trained on the recordings within sixty (60) days." in withdrawal.text
 
 
+def test_paragraphs_told_apart_without_space_or_bold() -> None:
+    """Tight layout: labels, capitals and first-line indents alone separate the paragraphs."""
+    raw = load_pdf(CONTRACTS / "pdf-sections.pdf")
+    starts = [b.text[:24] for b in raw.blocks]
+    assert starts == ["PERFORMER SERVICES TERMS", "ARTICLE I ENGAGEMENT", "Section 1.01 The Studio ",
+                      "Section 1.02 The Perform", "(a) a recording session ", "(b) a pick-up session wh",
+                      "(c) any publicity appear", "ARTICLE II PAYMENT", "Section 2.01 The Studio ",
+                      "The Studio shall not use", "Nothing in these terms t", "§ 3 Notices. Notices und"]
+    assert [b.heading for b in raw.blocks[:3]] == [True, True, False]
+    assert raw.blocks[8].text.endswith("whether or not the episode is released.")
+    assert raw.blocks[9].text.endswith("the fee for it.")
+    # a one-page document: its small-print running header is still recognised as furniture
+    assert not any("Tidewater \u2013" in b.text or "Page 1" in b.text for b in raw.blocks)
+
+
 def test_libreoffice_pdf() -> None:
     raw = load_pdf(CONTRACTS / "pdf-libreoffice.pdf")
     assert raw.pages == 2

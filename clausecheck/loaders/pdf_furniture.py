@@ -3,8 +3,9 @@
 A line is furniture when it sits among the first or last few lines of its page and either (after
 digits are normalised) is among the first or last lines of at least half the pages, or looks like
 a page number ("7", "- 7 -", "Page 7 of 12", "7 | Page", "vii") and is in the top or bottom band
-of the page or is one of its outermost lines. Height is not compared: PDFs printed from web pages
-put the footer right after the last line of text, wherever that ends.
+of the page or is one of its outermost lines, or is the outermost line in a band and set smaller
+than the body text (a running header on a one-page document). Height is not compared for repeats:
+PDFs printed from web pages put the footer right after the last line of text, wherever that ends.
 """
 
 from __future__ import annotations
@@ -41,13 +42,17 @@ def furniture(pages: list[tuple[list[Line], float]]) -> set[int]:
     for top, bottom in edges:
         seen.update({_key(line) for line in top + bottom})
     repeated_min = max(2, (len(edges) + 1) // 2)
+    sizes = sorted(line.size for lines, _ in pages for line in lines)
+    small = 0.9 * sizes[len(sizes) // 2] if sizes else 0.0
     found: set[int] = set()
     for (_, height), (top, bottom) in zip([p for p in pages if p[0]], edges, strict=True):
         outermost = {id(top[0]), id(bottom[-1]), id(bottom[-2] if len(bottom) > 1 else bottom[-1])}
         for line in top + bottom:
             in_band = line.bottom > height * (1 - _BAND) or line.top < height * _BAND
-            if (_PAGE_NUMBER.fullmatch(line.text) and (in_band or id(line) in outermost)) or (
-                    len(edges) > 1 and seen[_key(line)] >= repeated_min):
+            edge = in_band and id(line) in outermost
+            if ((_PAGE_NUMBER.fullmatch(line.text) and (in_band or id(line) in outermost))
+                    or (edge and line.size < small)  # small print at the very top or bottom
+                    or (len(edges) > 1 and seen[_key(line)] >= repeated_min)):
                 found.add(id(line))
     return found
 

@@ -59,7 +59,7 @@ class _Sampler:
         self.right, self.bottom = ctypes.c_double(), ctypes.c_double()
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.flags = ctypes.c_int()
-        self.box = pdfium_c.FS_RECTF()
+        self.matrix = pdfium_c.FS_MATRIX()
         self.name = ctypes.create_string_buffer(128)
         self.text = (ctypes.c_ushort * 4096)()
 
@@ -95,13 +95,13 @@ class _Sampler:
         return default
 
     def size(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int, default: float) -> float:
-        """The height of character ``index``'s loose box (ascent to descent): the rendered font size.
-
-        ``FPDFText_GetFontSize`` ignores the text and page matrices, so it is not used for this.
-        """
-        if pdfium_c.FPDFText_GetLooseCharBox(textpage, index, self.box):
-            return self.box.top - self.box.bottom
-        return default
+        """The rendered font size of character ``index`` in points: the font size scaled by the
+        character's matrix (``FPDFText_GetFontSize`` alone ignores text and page scaling)."""
+        size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+        if size <= 1.0 or not pdfium_c.FPDFText_GetMatrix(textpage, index, self.matrix):
+            return default
+        m = self.matrix
+        return size * abs(m.a * m.d - m.b * m.c) ** 0.5
 
     def bold(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> bool:
         """Whether character ``index`` is set in a bold font (by weight, flags or name)."""
