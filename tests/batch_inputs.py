@@ -61,3 +61,46 @@ def run_cli(*args: str, timeout: float = 300, **kwargs: object) -> subprocess.Co
     """Run ``clausecheck`` in a subprocess from the source tree."""
     return subprocess.run([sys.executable, "-m", "clausecheck", *args], capture_output=True, text=True,
                           env=environment(), timeout=timeout, check=False, **kwargs)
+
+
+FIXED_PACK = """\
+pack:
+  name: batchtest
+  title: "A fixed pack for the batch tests"
+  version: "1.0"
+  description: One rule, so tests of --resume do not depend on the built-in packs changing under them.
+rules:
+  - id: batchtest-training
+    title: Your work may be used to train AI
+    concern: ai-training
+    kind: conflict
+    severity: high
+    sources:
+      - name: Batch test source
+        section: section unverified
+    explanation: >-
+      The company may use your work to train AI systems. This rule exists for the batch tests.
+    ask: >-
+      "Company shall not use the Materials to train any AI system without Writer's consent."
+    match:
+      terms: [train]
+    examples:
+      match:
+        - "Company may use the Materials to train AI models."
+        - "The Deliverables may be used for training."
+      no_match:
+        - "Company shall pay Writer within thirty days."
+        - "Writer shall deliver the first draft."
+"""
+
+
+def fixed_rules(folder: Path) -> Path:
+    """A ``clausecheck.toml`` in ``folder`` that runs only :data:`FIXED_PACK`; returns ``folder``.
+
+    Other engineers edit the built-in packs while tests run; a changed rules version would
+    (rightly) make ``--resume`` redo everything, so the resume tests pin their rules.
+    """
+    (folder / "rules").mkdir(parents=True, exist_ok=True)
+    (folder / "rules" / "batchtest.yaml").write_text(FIXED_PACK, encoding="utf-8")
+    (folder / "clausecheck.toml").write_text('packs = []\nrules = ["rules"]\n', encoding="utf-8")
+    return folder

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_inputs import GOOD, make_inputs
+from batch_inputs import GOOD, fixed_rules, make_inputs
 from browser import open_browser
 
 from clausecheck.batch.runner import BatchOptions, run_batch
@@ -31,7 +31,9 @@ def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inputs = make_inputs(base / "in")
     (inputs / HOSTILE_NAME).write_text(HOSTILE_TEXT, encoding="utf-8")
     out = base / "out"
-    run_batch(BatchOptions(paths=[str(inputs)], outdir=out, jobs=2, progress=False))
+    rules = fixed_rules(base / "cwd") / "rules"
+    run_batch(BatchOptions(paths=[str(inputs)], outdir=out, jobs=2, packs=(), rules=(str(rules),),
+                           progress=False))
     return out / "index.html"
 
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_inputs import GOOD, environment, make_inputs, run_cli, snapshot
+from batch_inputs import GOOD, environment, fixed_rules, make_inputs, run_cli, snapshot
 
 from clausecheck.batch import worker
 from clausecheck.batch.runner import BatchOptions, run_batch
@@ -74,9 +74,9 @@ def _records(out: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (out / "state").glob("*.json")}
 
 
-def _start(inputs: Path, out: Path) -> subprocess.Popen[str]:
+def _start(inputs: Path, out: Path, cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "clausecheck", "batch", str(inputs), "-o", str(out),
-                             "--jobs", "2"], env=environment(), start_new_session=True,
+                             "--jobs", "2"], env=environment(), start_new_session=True, cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -92,7 +92,8 @@ def test_sigkill_mid_run_then_resume_redoes_only_unfinished_files(tmp_path: Path
     inputs = _big_inputs(tmp_path / "in", 36)
     before = snapshot(inputs)
     out = tmp_path / "out"
-    process = _start(inputs, out)
+    cwd = fixed_rules(tmp_path / "cwd")
+    process = _start(inputs, out, cwd)
     _wait_for_records(out, 4, process)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(10)
@@ -100,7 +101,7 @@ def test_sigkill_mid_run_then_resume_redoes_only_unfinished_files(tmp_path: Path
     assert 4 <= len(finished) < 36
     for report in (out / "reports").glob("*.json"):
         json.loads(report.read_text("utf-8"))
-    result = run_cli("batch", str(inputs), "-o", str(out), "--jobs", "2", "--resume")
+    result = run_cli("batch", str(inputs), "-o", str(out), "--jobs", "2", "--resume", cwd=cwd)
     assert result.returncode in (0, 1), result.stderr
     assert f"({len(finished)} kept from the last run)" in result.stdout
     after = _records(out)
@@ -117,7 +118,9 @@ def test_sigkill_mid_run_then_resume_redoes_only_unfinished_files(tmp_path: Path
 def test_resume_rechecks_a_file_whose_content_changed(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in")
     out = tmp_path / "out"
-    options = BatchOptions(paths=[str(inputs)], outdir=out, jobs=2, progress=False)
+    rules = fixed_rules(tmp_path / "cwd") / "rules"
+    options = BatchOptions(paths=[str(inputs)], outdir=out, jobs=2, packs=(), rules=(str(rules),),
+                           progress=False)
     run_batch(options)
     first = _records(out)
     changed = inputs / "gig" / "union-gag.txt"
@@ -136,7 +139,8 @@ def test_resume_rechecks_a_file_whose_content_changed(tmp_path: Path) -> None:
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
     inputs = _big_inputs(tmp_path / "in", 36)
     out = tmp_path / "out"
-    process = _start(inputs, out)
+    cwd = fixed_rules(tmp_path / "cwd")
+    process = _start(inputs, out, cwd)
     _wait_for_records(out, 3, process)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
@@ -147,7 +151,7 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
     statuses = [f["status"] for f in manifest["files"]]
     assert "done" in statuses and "pending" in statuses
     kept = _records(out)
-    result = run_cli("batch", str(inputs), "-o", str(out), "--jobs", "2", "--resume", "-q")
+    result = run_cli("batch", str(inputs), "-o", str(out), "--jobs", "2", "--resume", "-q", cwd=cwd)
     assert result.returncode in (0, 1), result.stderr
     assert f"({len(kept)} kept from the last run)" in result.stdout
 

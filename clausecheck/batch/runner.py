@@ -9,13 +9,15 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..api import as_context
 from ..atomic import write_atomic
-from ..errors import ClauseCheckError, OutputError
+from ..engine import Context
+from ..errors import ClauseCheckError, InputError, OutputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..loaders import file_sha256
 from ..model import SEVERITIES
@@ -44,7 +46,7 @@ class BatchOptions:
     formats: tuple[str, ...] = ("html", "json")
     packs: tuple[str, ...] | None = None
     rules: tuple[str, ...] = ()
-    context: dict[str, str] = field(default_factory=dict)
+    context: Context | dict[str, str] = field(default_factory=dict)
     only: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     timeout: float | None = None
@@ -108,13 +110,17 @@ WorkerTarget = Callable[[Task], dict[str, Any]]
 
 def run_batch(options: BatchOptions, *, target: WorkerTarget = check_one) -> BatchResult:
     """Run the batch ``options`` describes; ``target`` checks one file in a worker process."""
-    outdir = prepare_outdir(options.outdir)
     rules_version = probe_rules(options)
+    candidates = discover(options.paths, options.outdir.resolve())
+    if not candidates:
+        raise InputError(" ".join(options.paths), "no files to check here (hidden files are skipped)")
+    outdir = prepare_outdir(options.outdir)
+    context = as_context(options.context)
     settings = {"packs": options.packs, "rules": [str(Path(r).resolve()) for r in options.rules],
-                "context": options.context, "only": sorted(options.only), "ignore": sorted(options.ignore),
+                "context": {k: v for k, v in asdict(context).items() if k != "origins"},
+                "only": sorted(options.only), "ignore": sorted(options.ignore),
                 "formats": list(options.formats)}
     options_id = fingerprint(settings)
-    candidates = discover(options.paths, outdir)
     entries = {c.rel: ManifestEntry(c.rel) for c in candidates}
     header = {"tool": "clausecheck", "tool_version": __version__, "rules_version": rules_version,
               "options": options_id, "settings": settings, "complete": False}
@@ -174,7 +180,7 @@ def probe_rules(options: BatchOptions) -> str:
 
 def _task(candidate: Candidate, outdir: Path, options: BatchOptions, options_id: str) -> Task:
     return Task(rel=candidate.rel, path=str(candidate.path), outdir=str(outdir), formats=options.formats,
-                packs=options.packs, rules=options.rules, context=dict(options.context),
+                packs=options.packs, rules=options.rules, context=as_context(options.context),
                 only=options.only, ignore=options.ignore, options=options_id, limits=options.limits)
 
 

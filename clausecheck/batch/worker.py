@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomic
+from ..engine import Context
 from ..errors import ClauseCheckError, OutputError, RuleError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Report
@@ -33,7 +34,7 @@ class Task:
     formats: tuple[str, ...] = ("html", "json")
     packs: tuple[str, ...] | None = None
     rules: tuple[str, ...] = ()
-    context: dict[str, str] = field(default_factory=dict)
+    context: Context = field(default_factory=Context)
     only: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     options: str = ""
@@ -55,7 +56,7 @@ def check_one(task: Task) -> dict[str, Any]:
         document = load(task.path, limits=task.limits)
         loaded = time.perf_counter()
         report = check(document, packs=list(task.packs) if task.packs is not None else None,
-                       rules=task.rules, context=dict(task.context) or None, only=task.only,
+                       rules=task.rules, context=task.context, only=task.only,
                        ignore=task.ignore, limits=task.limits)
     except (OutputError, RuleError) as error:
         return {"rel": task.rel, "fatal": str(error)}

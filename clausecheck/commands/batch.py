@@ -12,6 +12,7 @@ from types import FrameType
 import click
 
 from ..batch.runner import BatchInterrupted, BatchOptions, run_batch
+from ..config import load_config
 from ..limits import MiB
 
 FORMATS = ("html", "json", "md")
@@ -71,9 +72,9 @@ def _state(ctx: click.Context, param: click.Parameter, value: str | None) -> str
               help="Address-space limit of each worker process, in MiB.")
 @click.option("--only", multiple=True, metavar="CONCERN", help="Report only this concern (repeatable).")
 @click.option("--ignore", multiple=True, metavar="CONCERN", help="Leave out this concern (repeatable).")
-@click.option("--fail-on", type=click.Choice(["high", "medium", "low", "never"]), default="low",
-              show_default=True,
-              help="Exit 1 when a contract has a conflict or missing protection of this severity or higher.")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low", "never"]), default=None,
+              help="Exit 1 when a contract has a conflict or missing protection of this severity or higher "
+              "(default: fail_on in clausecheck.toml, else low).")
 @click.option("--state", callback=_state, help="US state whose law applies (e.g. CA).")
 @click.option("--represented", type=click.Choice(CONTEXT_CHOICES["represented"]), help="Who represents you.")
 @click.option("--role", type=click.Choice(CONTEXT_CHOICES["role"]), help="Your role.")
@@ -89,13 +90,18 @@ def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, 
 
     Files are recognised by their content, not their name; hidden files are skipped. Contracts are
     checked in parallel; a file that cannot be read gets an error row and the batch goes on.
+    Defaults for packs, rules, --fail-on, the facts (--state ...) and [limits] (batch_file_timeout)
+    come from clausecheck.toml, as for check.
     """
-    facts = {"state": state, "represented": represented, "role": role, "status": status, "union": union}
+    config = load_config()
+    chosen_packs, chosen_rules = config.rule_sources(packs, rules)
+    context = config.context_with(
+        {"state": state, "represented": represented, "role": role, "status": status, "union": union})
     options = BatchOptions(
         paths=list(paths), outdir=outdir, jobs=jobs or os.cpu_count() or 1, resume=resume, formats=formats,
-        packs=packs or None, rules=rules, context={k: v for k, v in facts.items() if v is not None},
-        only=only, ignore=ignore,
-        timeout=timeout, memory_bytes=memory_limit * MiB, fail_on=fail_on, progress=not quiet,
+        packs=chosen_packs, rules=tuple(str(r) for r in chosen_rules), context=context, only=only,
+        ignore=ignore, timeout=timeout, memory_bytes=memory_limit * MiB,
+        fail_on=fail_on or config.fail_on or "low", limits=config.limits, progress=not quiet,
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
