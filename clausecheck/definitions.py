@@ -8,6 +8,7 @@ wins over a parenthetical label ``(the "Work Product")``; otherwise the first on
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Clause, Definition
@@ -54,19 +55,20 @@ def find_definitions(clauses: list[Clause]) -> dict[str, Definition]:
         if clause.change == "deleted" or not clause.text:
             continue
         text = clause.text
+        sentence = Sentences(text).around  # boundaries are found on first use
         for m in _MEANS.finditer(text):
             if _inside_parenthesis(text, m.start()):
                 continue
-            _keep(strong, m.group("term"), sentence_at(text, m.start(), m.end()), index)
+            _keep(strong, m.group("term"), sentence(m.start(), m.end()), index)
         for m in _AS_USED.finditer(text):
-            _keep(strong, m.group("term"), sentence_at(text, m.start(), m.end()), index)
+            _keep(strong, m.group("term"), sentence(m.start(), m.end()), index)
         for m in _PAREN.finditer(text):
             terms = _parenthetical_terms(m.group("inner"))
             for term in terms:
-                _keep(weak, term, sentence_at(text, m.start(), m.end()), index)
+                _keep(weak, term, sentence(m.start(), m.end()), index)
         for m in _EACH.finditer(text):
             if not _inside_parenthesis(text, m.start()):
-                _keep(weak, m.group("term"), sentence_at(text, m.start(), m.end()), index)
+                _keep(weak, m.group("term"), sentence(m.start(), m.end()), index)
     for term, definition in weak.items():
         strong.setdefault(term, definition)
     return strong
@@ -103,27 +105,38 @@ def _parenthetical_terms(inner: str) -> list[str]:
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(A-Z0-9])|\n")
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that contains ``text[start:end]`` (abbreviations do not end one)."""
-    begin = 0
-    finish = len(text)
-    for m in _BOUNDARY.finditer(text):
-        if _ends_with_abbreviation(text, m.start()):
-            continue
-        if m.end() <= start:
-            begin = m.end()
-        elif m.start() >= end:
-            finish = m.start()
-            break
-    return text[begin:finish].strip()
+class Sentences:
+    """Sentence boundaries of one text, found once (abbreviations such as "Inc." end none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.found = False
+
+    def _find(self) -> None:
+        for m in _BOUNDARY.finditer(self.text):
+            if not _ends_with_abbreviation(self.text, m.start()):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+        self.found = True
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence that contains ``text[start:end]``."""
+        if not self.found:
+            self._find()
+        before = bisect.bisect_right(self.ends, start)
+        begin = self.ends[before - 1] if before else 0
+        after = bisect.bisect_left(self.starts, end)
+        finish = self.starts[after] if after < len(self.starts) else len(self.text)
+        return self.text[begin:finish].strip()
 
 
 def _ends_with_abbreviation(text: str, position: int) -> bool:
     """True if the "." before ``position`` closes an abbreviation ("Inc.", "U.S.", "A.")."""
-    if position == 0 or text[position - 1] != ".":
+    if position < 2 or text[position - 1] != ".":
         return False
-    word = re.search(r"(\S+)\.$", text[max(0, position - 20):position])
-    if not word:
-        return False
-    token = word.group(1).lstrip("(\"“").lower()
+    space = max(text.rfind(" ", max(0, position - 20), position - 1), text.rfind("\n", max(0, position - 20),
+                                                                               position - 1))
+    token = text[space + 1:position - 1].lstrip("(\"“").lower()
     return token in _ABBREVIATIONS or len(token) == 1

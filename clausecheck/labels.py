@@ -80,6 +80,11 @@ def roman_value(text: str) -> int | None:
     return total
 
 
+def letter_value(core: str) -> int:
+    """a=1 ... z=26, aa=27 (doubled letters continue the alphabet); either case."""
+    return (len(core) - 1) * 26 + ord(core[0].lower()) - ord("a") + 1
+
+
 def word_number(text: str) -> int | None:
     """ "Four" -> 4 (one to twenty), else None."""
     low = text.lower()

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from .definitions import find_definitions
 from .errors import TooLarge
 from .headings import SEPARATORS, clean_heading, is_caps_heading, is_heading_only, split_run_in
-from .labels import ARTICLE, DECIMAL, EXHIBIT, Label, find_label, roman_value, word_number
+from .inline_labels import split_block
+from .labels import ARTICLE, DECIMAL, EXHIBIT, Label, find_label, letter_value, roman_value, word_number
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Block, Clause, Document, RawDocument
 
@@ -85,7 +86,8 @@ def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAUL
     """Build the clause tree of ``raw``: labels, hierarchy, citations, offsets and definitions."""
     state = _State()
     for block in raw.blocks:
-        _add_block(state, block)
+        for piece in split_block(block):
+            _add_block(state, piece)
         if len(state.drafts) > limits.max_clauses:
             raise TooLarge(path, f"more than {limits.max_clauses:,} clauses")
     clauses, text = _finish(state.drafts)
@@ -341,15 +343,10 @@ def _parts(label: Label, style: tuple) -> tuple[int, ...]:
     if style[0] in _ROMAN_STYLES:
         return (roman_value(label.core) or 0,)
     if style[0] in _LETTER_STYLES:
-        return (_letter_value(label.core),)
+        return (letter_value(label.core),)
     if label.core.isdigit():
         return (int(label.core),)
     return ()
-
-
-def _letter_value(core: str) -> int:
-    """a=1 ... z=26, aa=27 (doubled letters continue the alphabet)."""
-    return (len(core) - 1) * 26 + ord(core[0].lower()) - ord("a") + 1
 
 
 def _choose_style(state: _State, label: Label, *, computed: bool = False) -> tuple:
@@ -371,7 +368,7 @@ def _choose_style(state: _State, label: Label, *, computed: bool = False) -> tup
         entry = _find(state, candidate)
         if entry is None or not entry.parts:
             continue
-        value = roman_value(label.core) if candidate[0] in _ROMAN_STYLES else _letter_value(label.core)
+        value = roman_value(label.core) if candidate[0] in _ROMAN_STYLES else letter_value(label.core)
         if value == entry.parts[0] + 1:
             return candidate
     return style

@@ -159,6 +159,28 @@ def test_word_restarted_list_stays_at_its_level_and_exhibit_items_cite_bare() ->
     assert [c.parent for c in doc.clauses] == [None, None, 1, 2, 1, 1, 1]
 
 
+def test_run_on_labels_split_only_when_they_continue_the_numbering() -> None:
+    doc = seg(
+        '1.1 "CRO" means a research organisation. 1.2 "FDA" means the US agency. 1.3 "Field" means all uses.',
+        "1.4 Net Sales are gross sales less: (a) discounts; (b) credits; and (c) taxes. 2. Company pays.",
+        "2.1 This applies (i) in the case of a company, or (ii) in the case of a trust.",
+        "(d) was disclosed by a third party\u037e (e) was developed independently; and (f) was required by law.",
+    )
+    assert numbers(doc) == ["1.1", "1.2", "1.3", "1.4", "1.4(a)", "1.4(b)", "1.4(c)", "2", "2.1", "2.1(d)",
+                            "2.1(e)", "2.1(f)"]
+    assert by_number(doc, "1.4(b)").text == "credits; and"
+    assert by_number(doc, "2.1").text == "This applies (i) in the case of a company, or (ii) in the case of a trust."
+    assert {"CRO", "FDA", "Field"} <= set(doc.definitions)
+
+
+def test_caps_heading_running_into_a_decimal_clause() -> None:
+    doc = seg(Block("ARTICLE FOUR DATA AND PROPERTY 4.1 Program Data.", heading=True, bold_prefix=49),
+              "(a) Access. Company gives access.", "SECTION 4.2 Licence. University grants a licence.")
+    assert [(c.number, c.heading, c.text) for c in doc.clauses] == [
+        ("Article Four", "DATA AND PROPERTY", ""), ("4.1", "Program Data", ""),
+        ("4.1(a)", "Access", "Company gives access."), ("4.2", "Licence", "University grants a licence.")]
+
+
 # --- headings ----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,107 @@
+"""Split paragraphs that run several numbered clauses together: "(d) ...; (e) ...", "1.2 ... 1.3 ...".
+
+PDF text layers and pasted text often join clauses into one paragraph. A label inside a paragraph
+starts a new piece only when it follows punctuation and either continues the numbering of a label
+already open in the paragraph ("(d)" then "(e)", "1.2" then "1.3" or "2.1"), or opens a list right
+after a colon ("... less: (a) discounts"). A heading in capitals that runs into a decimal clause
+("ARTICLE FOUR DATA 4.1 Licence.") is split before the decimal. "(i) in the case of ..., or (ii)"
+inside a sentence is left alone: nothing before "(i)" opened a list.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from .labels import DECIMAL, Label, find_label, letter_value, roman_value
+from .model import Block
+
+_CANDIDATE = re.compile(
+    r"(?<=[;:.,\u037e])\s+(?:(?:and|or)\s+)?"  # U+037E: a Greek question mark some PDFs use for ";"
+    r"(?=(?:\([A-Za-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+[^\s.,;])"
+)
+_CAPS_THEN_DECIMAL = re.compile(r"(?P<head>[^a-z]{3,160}?)\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z\"“])")
+_WINDOW = 240  # a label and the words that tell whether it is one fit in this many characters
+_LABEL_WORDS = ("SECTION", "ARTICLE", "CLAUSE", "PARAGRAPH", "SEC.", "§")
+_OPENERS = {"a", "i", "A", "I", "1"}
+_VALUE_STYLES = {"lower": letter_value, "upper": letter_value, "roman": roman_value,
+                 "upper-roman": roman_value, "paren-decimal": int}
+
+
+def split_block(block: Block) -> list[Block]:
+    """``block`` as one or more blocks, cut before run-on labels (see the module docstring)."""
+    if block.label is not None or block.kind != "paragraph":
+        return [block]
+    text = block.text
+    cuts = _cuts(text)
+    if not cuts:
+        return [block]
+    pieces = []
+    bounds = [0, *cuts, len(text)]
+    for start, end in itertools.pairwise(bounds):
+        piece = text[start:end].strip()
+        if not piece:
+            continue
+        lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+        bold = max(0, min(block.bold_prefix - lead, len(piece)))
+        pieces.append(replace(block, text=piece, bold_prefix=bold, heading=block.heading and start == 0))
+    return pieces
+
+
+def _cuts(text: str) -> list[int]:
+    cuts: list[int] = []
+    caps = _CAPS_THEN_DECIMAL.match(text)
+    if caps and re.search(r"[A-Z]{2}", caps.group("head")) and not caps.group("head").upper().endswith(
+            _LABEL_WORDS):
+        cuts.append(caps.end())
+    start = cuts[0] if cuts else 0
+    lead = find_label(text[start:start + _WINDOW])
+    chain: list[Label] = [lead] if lead is not None else []
+    for m in _CANDIDATE.finditer(text, start):
+        position = m.end()
+        label = find_label(text[position:position + _WINDOW])
+        if label is None:
+            continue
+        for depth in range(len(chain) - 1, -1, -1):
+            if succeeds(label, chain[depth]):
+                chain[depth:] = [label]
+                cuts.append(position)
+                break
+        else:
+            if text[m.start() - 1] == ":" and _opens(label, chain[-1] if chain else None):
+                chain.append(label)
+                cuts.append(position)
+    return cuts
+
+
+def _opens(label: Label, parent: Label | None) -> bool:
+    if label.styles[0][0] == DECIMAL:
+        return parent is not None and parent.styles[0][0] == DECIMAL and label.parts == (*parent.parts, 1)
+    return label.text.startswith("(") and label.core in _OPENERS
+
+
+def succeeds(label: Label, previous: Label) -> bool:
+    """Does ``label`` come right after ``previous`` in one numbering ("(d)" -> "(e)", "1.9" -> "2.1")?"""
+    if label.styles[0][0] == DECIMAL or previous.styles[0][0] == DECIMAL:
+        if label.styles[0][0] != previous.styles[0][0]:
+            return False
+        return _decimal_follows(label.parts, previous.parts)
+    for style, form in label.styles:
+        if (style, form) not in previous.styles or style not in _VALUE_STYLES:
+            continue
+        value = _VALUE_STYLES[style]
+        same_case = label.core.isupper() == previous.core.isupper()
+        if same_case and value(label.core) == (value(previous.core) or 0) + 1:
+            return True
+    return False
+
+
+def _decimal_follows(parts: tuple[int, ...], previous: tuple[int, ...]) -> bool:
+    if parts == (*previous, 1):
+        return True
+    for k in range(len(previous)):
+        if (len(parts) > k and parts[:k] == previous[:k] and parts[k] == previous[k] + 1
+                and all(p == 1 for p in parts[k + 1:])):
+            return True
+    return False
