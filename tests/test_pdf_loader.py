@@ -118,7 +118,10 @@ def test_paragraphs_told_apart_without_space_or_bold() -> None:
     assert starts == ["PERFORMER SERVICES TERMS", "ARTICLE I ENGAGEMENT", "Section 1.01 The Studio ",
                       "Section 1.02 The Perform", "(a) a recording session ", "(b) a pick-up session wh",
                       "(c) any publicity appear", "ARTICLE II PAYMENT", "Section 2.01 The Studio ",
-                      "The Studio shall not use", "Nothing in these terms t", "§ 3 Notices. Notices und"]
+                      "The Studio shall not use", "Nothing in these terms t", "Either party may end the",
+                      "§ 3 Notices. Notices und"]
+    # "2.01" opens the second line of that paragraph, in mid-sentence
+    assert "fails to pay a fee due under Section 2.01 within thirty (30) days" in raw.blocks[11].text
     assert [b.heading for b in raw.blocks[:3]] == [True, True, False]
     assert raw.blocks[8].text.endswith("whether or not the episode is released.")
     assert raw.blocks[9].text.endswith("the fee for it.")
