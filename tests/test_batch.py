@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_inputs import BROKEN_RELS, GOOD, make_inputs, run_cli, snapshot
+from batch_inputs import BROKEN_RELS, GOOD, fixed_rules, make_inputs, run_cli, snapshot
 
 from clausecheck.batch.runner import BatchOptions, run_batch
 from clausecheck.batch.state import report_name
@@ -134,3 +134,20 @@ def test_glob_and_single_file_paths(tmp_path: Path) -> None:
                                          "studio-b/pilot.docx"]
     assert result.returncode == 2 and result.stderr == ""
     assert result.stdout.startswith("4 contracts: ")
+
+
+def test_exit_status_follows_fail_on_and_formats_are_chosen(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "grant.txt").write_text("1. Grant. Company may use the Materials to train AI models.\n")
+    (inputs / "plain.txt").write_text("1. Payment. Company shall pay Writer within thirty days.\n")
+    cwd = fixed_rules(tmp_path / "cwd")
+    out = tmp_path / "out"
+    flagged = run_cli("batch", str(inputs), "-o", str(out), "--format", "md", cwd=cwd)
+    assert flagged.returncode == 1, flagged.stderr
+    assert flagged.stdout.startswith("2 contracts: 1 with high conflicts, 1 with none found\n")
+    assert sorted(p.suffix for p in (out / "reports").iterdir()) == [".md", ".md"]
+    never = run_cli("batch", str(inputs), "-o", str(out), "--fail-on", "never", "-q", cwd=cwd)
+    assert never.returncode == 0 and never.stdout == "2 contracts: 1 with high conflicts, 1 with none found\n"
+    bad = run_cli("batch", str(inputs), "-o", str(out), "--format", "pdf", cwd=cwd)
+    assert bad.returncode == 2 and "choose from html, json, md" in bad.stderr

@@ -197,3 +197,31 @@ def test_discovery_names_symlinked_files_by_their_place_in_the_folder(tmp_path: 
     found = discover([str(tmp_path / "in")], tmp_path / "out")
     assert [c.rel for c in found] == ["links/offer.pdf"]
     assert found[0].fmt == "pdf"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_redraws_a_bar_on_a_terminal_and_prints_plain_lines_otherwise() -> None:
+    from clausecheck.batch.progress import Progress
+
+    terminal = _Terminal()
+    bar = Progress(4, stream=terminal)
+    bar.advance()
+    bar.advance(error=True)
+    bar.close()
+    drawn = terminal.getvalue()
+    assert drawn.startswith("\r[") and drawn.endswith("\n")
+    assert "[" + "#" * 24 + "]" not in drawn.split("\r")[1]
+    assert "] 2/4 files, 1 error, about 0s left" in drawn.split("\r")[-1]
+    plain = io.StringIO()
+    lines = Progress(3, stream=plain, every=0)
+    for _ in range(3):
+        lines.advance()
+    lines.close()
+    text = plain.getvalue().splitlines()
+    assert text[0] == "clausecheck batch: 1/3 files, 0 errors, about " + text[0].split("about ")[1]
+    assert text[-1].startswith("clausecheck batch: 3/3 files, 0 errors, took ")
+    assert "\r" not in plain.getvalue()
