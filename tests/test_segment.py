@@ -161,15 +161,18 @@ def test_word_restarted_list_stays_at_its_level_and_exhibit_items_cite_bare() ->
 
 def test_run_on_labels_split_only_when_they_continue_the_numbering() -> None:
     doc = seg(
-        '1.1 "CRO" means a research organisation. 1.2 "FDA" means the US agency. 1.3 "Field" means all uses.',
+        '1.1 "CRO" means a research organisation. 1.2 "FDA" means the US agency. '
+        '1.3 "Field" means all uses.',
         "1.4 Net Sales are gross sales less: (a) discounts; (b) credits; and (c) taxes. 2. Company pays.",
         "2.1 This applies (i) in the case of a company, or (ii) in the case of a trust.",
-        "(d) was disclosed by a third party\u037e (e) was developed independently; and (f) was required by law.",
+        "(d) was disclosed by a third party\u037e (e) was developed independently; and "
+        "(f) was required by law.",
     )
     assert numbers(doc) == ["1.1", "1.2", "1.3", "1.4", "1.4(a)", "1.4(b)", "1.4(c)", "2", "2.1", "2.1(d)",
                             "2.1(e)", "2.1(f)"]
     assert by_number(doc, "1.4(b)").text == "credits; and"
-    assert by_number(doc, "2.1").text == "This applies (i) in the case of a company, or (ii) in the case of a trust."
+    assert by_number(doc, "2.1").text == (
+        "This applies (i) in the case of a company, or (ii) in the case of a trust.")
     assert {"CRO", "FDA", "Field"} <= set(doc.definitions)
 
 
