@@ -188,3 +188,10 @@ def test_long_table_is_not_taken_for_two_columns() -> None:
                         "amish-handscraped.com | 13-Apr-2019 | Armstrong Flooring, Inc. (“AFI”)",
                         "amishhandscraped.com | 13-Apr-2019 | AFI"]
     assert len(rows) > 30
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="the shared CUAD corpus is not on this machine")
+def test_scanned_page_behind_a_text_footer_is_a_gap() -> None:
+    """Page 5 is a picture inside a form XObject plus the corpus's one-line "Source:" footer."""
+    raw = load_pdf(next(CUAD.glob("PrecheckHealth*.pdf")))
+    assert [(g.kind, g.page) for g in raw.gaps] == [("page-without-text", 5)]

@@ -9,12 +9,13 @@ are resolved (:mod:`.pdf_hyphen`). What could not be read becomes a :class:`~cla
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import NoTextLayer, TooLarge, UnreadableText
+from ..errors import CorruptFile, NoTextLayer, TooLarge, UnreadableText
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Gap, RawDocument
 from .pdf_furniture import furniture, is_page_number
@@ -26,6 +27,7 @@ from .pdf_paragraphs import paragraphs
 
 _UNMAPPED_PAGE_SHARE = 0.2  # a page with more unreadable characters than this gets a gap
 _UNMAPPED_DOC_SHARE = 0.5  # a document with more than this is refused as unreadable
+_FEW_CHARS = 300  # a page with fewer characters than this is checked for images (a scan?)
 
 
 def load_pdf(path: str | Path, *, password: str | None = None,
@@ -35,6 +37,8 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     document = open_pdf(path, password)
     try:
         count = len(document)
+        if count == 0:
+            raise CorruptFile(str(path), "it has no pages")
         if count > limits.max_pages:
             raise TooLarge(str(path), f"{count:,} pages, over the limit of {limits.max_pages:,}")
         gaps = active_content(document)
@@ -46,8 +50,14 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     warnings = [f"page(s) {', '.join(map(str, plain))} hold too many separate text pieces; their text was "
                 "read in file order, without layout analysis"] if plain else []
     ordered = [reading_order(page) for page in pages]
-    drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=False)])
+    drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=True)])
     lines: list[Line] = [line for page in ordered for line in page if id(line) not in drop]
+    if not lines:
+        raise NoTextLayer(str(path), "run it through OCR (e.g. ocrmypdf) or ask for a PDF with text")
+    with_text = {line.page for line in lines}
+    gaps.extend(Gap("page-without-text", "the page is an image (a scan?) with no text layer; its text "
+                    "was not read", page=page.number) for page in pages
+                if page.images and page.number not in with_text)
     set_edges(lines)
     blocks = [block for block in paragraphs(lines) if not is_page_number(block.text)]
     words = vocabulary([block.text for block in blocks])
@@ -71,9 +81,7 @@ def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap]) -> Pag
             runs = page_runs(textpage.raw, index + 1, width, height, _SAMPLER)
         finally:
             textpage.close()
-        if runs.chars == 0 and _has_images(page):
-            gaps.append(Gap("page-without-text", "the page is an image (a scan?) with no text layer; "
-                            "its text was not read", page=index + 1))
+        runs.images = runs.chars < _FEW_CHARS and _has_images(page)
         return runs
     finally:
         page.close()
@@ -83,23 +91,19 @@ _SAMPLER = new_sampler()
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
-    """Whether the page draws a picture (checked only on pages without text)."""
-    count = min(pdfium_c.FPDFPage_CountObjects(page), 500)
-    image = pdfium_c.FPDF_PAGEOBJ_IMAGE
-    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page, i)) == image
-               for i in range(count))
+    """Whether the page draws a picture, looking into form XObjects (at most 2,000 objects)."""
+    objects = islice(page.get_objects(max_depth=4), 2000)
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in objects)
 
 
 def _coverage(path: Path, pages: list[PageRuns]) -> list[Gap]:
-    """Gaps for pages whose fonts have no Unicode map; errors when nothing (readable) is left."""
+    """Gaps for pages whose fonts have no Unicode map; an error when that is most of the text."""
     gaps = []
     for page in pages:
         if page.chars and page.unmapped > _UNMAPPED_PAGE_SHARE * page.chars:
             gaps.append(Gap("font-without-unicode", f"{page.unmapped:,} of {page.chars:,} characters use "
                             "fonts without a Unicode map and could not be read", page=page.number))
     chars = sum(page.chars for page in pages)
-    if pages and not any(page.runs for page in pages) and sum(page.unmapped for page in pages) == 0:
-        raise NoTextLayer(str(path), "run it through OCR (e.g. ocrmypdf) or ask for a PDF with text")
     if chars and sum(page.unmapped for page in pages) > _UNMAPPED_DOC_SHARE * chars:
         raise UnreadableText(str(path), "most of its text uses fonts without a Unicode map; ask for "
                              "another export, or run it through OCR")

@@ -49,6 +49,7 @@ class PageRuns:
     chars: int
     unmapped: int
     plain: bool = False  # read without layout analysis (see MAX_RECTS)
+    images: bool = False  # draws pictures (set by the caller for pages with little text)
 
 
 class _Sampler:
