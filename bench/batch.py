@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,6 +80,7 @@ def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
         "contracts_per_min": round(result.total / wall * 60, 1),
         "pages_per_s": round(pages / wall, 1),
         "peak_worker_rss_mb": round(max(r["worker_peak_rss_kib"] for r in records) / 1024, 1),
+        "parent_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "stage_s": {k: round(sum(r["seconds"][k] for r in records), 2)
                     for k in ("load", "check", "render", "write")},
         "summary": result.summary_line(),

@@ -106,8 +106,9 @@ def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, 
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         result = run_batch(options)
-    except BatchInterrupted as stopped:
-        click.echo(f"clausecheck batch: {stopped}; the finished reports in {outdir} are kept.", err=True)
+    except (BatchInterrupted, KeyboardInterrupt) as stopped:
+        what = str(stopped) if isinstance(stopped, BatchInterrupted) else "stopped"
+        click.echo(f"clausecheck batch: {what}; the finished reports in {outdir} are kept.", err=True)
         click.echo(f"To finish, run: {_resume_command()}", err=True)
         sys.exit(130)
     finally:
