@@ -28,9 +28,13 @@ _PART_WORDS = (
     r"EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum"
 )
 
-_ARTICLE_RE = re.compile(
-    r"(?P<word>ARTICLE|Article)\s+(?P<core>[IVXLC]+|\d{1,3}|(?i:" + "|".join(_WORD_NUMBERS) + r"))\b\.?"
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_NUMBER = (
+    r"(?i:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_WORD_NUMBERS[:9]) + r"))?|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
 )
+_ARTICLE_RE = re.compile(r"(?P<word>ARTICLE|Article)\s+(?P<core>[IVXLC]+|\d{1,3}|" + _WORD_NUMBER + r")\b\.?")
+_SECTION_WORD_RE = re.compile(r"(?P<word>SECTION|Section)\s+(?P<core>" + _WORD_NUMBER + r")\b\.?")
 _SECTION_RE = re.compile(
     r"(?P<word>SECTION|Section|Sec\.|SEC\.|CLAUSE|Clause|§§?|Paragraph|PARAGRAPH)\s*"
     r"(?P<core>\d{1,3}(?:\.\d{1,3})*)(?![\d,])\.?"
@@ -86,9 +90,14 @@ def letter_value(core: str) -> int:
 
 
 def word_number(text: str) -> int | None:
-    """ "Four" -> 4 (one to twenty), else None."""
-    low = text.lower()
-    return _WORD_NUMBERS.index(low) + 1 if low in _WORD_NUMBERS else None
+    """ "Four" -> 4, "Twenty-One" -> 21 (one to ninety-nine), else None."""
+    low = text.lower().replace(" ", "-")
+    if low in _WORD_NUMBERS:
+        return _WORD_NUMBERS.index(low) + 1
+    tens, _, unit = low.partition("-")
+    if tens not in _TENS or (unit and unit not in _WORD_NUMBERS[:9]):
+        return None
+    return 20 + 10 * _TENS.index(tens) + (_WORD_NUMBERS.index(unit) + 1 if unit else 0)
 
 
 def _letter_styles(core: str, form: str) -> tuple[tuple[str, str], ...]:
@@ -163,6 +172,9 @@ def _word_label(text: str) -> tuple[str, int, str, tuple[tuple[str, str], ...], 
     m = _SECTION_RE.match(text)
     if m and _reads_as_label(text, m.end()):
         return m.group(0), m.end(), m.group("core"), ((DECIMAL, "."),), m.group("word")
+    m = _SECTION_WORD_RE.match(text)
+    if m and _reads_as_label(text, m.end()):  # "SECTION TWENTY-ONE." cites as "21"
+        return m.group(0), m.end(), str(word_number(m.group("core"))), ((DECIMAL, "."),), m.group("word")
     m = _EXHIBIT_RE.match(text)
     if m and m.group("core") in _NOT_PART_IDS:
         m = None

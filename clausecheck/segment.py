@@ -150,7 +150,7 @@ def _add_block(state: _State, block: Block) -> None:
     state.row = None
     if state.signature is not None:
         ends = label is not None and label.styles[0][0] in (EXHIBIT, ARTICLE, DECIMAL)
-        if not ends and not block.heading:
+        if not ends and not (block.heading and block.level is not None):  # a Word or Markdown heading
             _append(state, state.signature, block, text)
             return
         state.signature = None
@@ -184,7 +184,16 @@ def _block_label(block: Block, text: str) -> tuple[Label | None, int]:
 
 
 def _starts_signature(block: Block, text: str) -> bool:
-    return block.kind == "signature" or bool(_SIGNATURE_START.match(text))
+    """A signature block starts: "IN WITNESS WHEREOF", or a short "By: ____" line.
+
+    A bare line of underscores is not enough: footnotes sit under one.
+    """
+    if block.kind == "signature":
+        return True
+    m = _SIGNATURE_START.match(text)
+    if m is None or not text.strip("_ "):
+        return False
+    return m.group(0).upper().startswith(("IN WITNESS", "ACCEPTED", "AGREED")) or len(text) <= 160
 
 
 def _is_heading_block(block: Block, text: str) -> bool:

@@ -64,6 +64,16 @@ def test_each_label_style_is_found_and_cited(first: str, expected_number: str, e
     assert (clause.number, clause.label, clause.text) == expected
 
 
+def test_sections_numbered_in_words_cite_as_digits() -> None:
+    doc = seg("SECTION ONE. DEFINITIONS", 'A. "Contract Period" shall mean three years.',
+              "SECTION TWENTY-ONE. HEADINGS", "Headings are for convenience only.",
+              "Section Ten of this Agreement survives.")
+    assert numbers(doc) == ["1", "1(A)", "21"]
+    assert (doc.clauses[2].label, doc.clauses[2].heading) == ("SECTION TWENTY-ONE.", "HEADINGS")
+    assert doc.clauses[2].text.split("\n") == [
+        "Headings are for convenience only.", "Section Ten of this Agreement survives."]
+
+
 def test_two_level_citation_section_5_2_a_i() -> None:
     doc = seg("Section 5. Compensation", "5.1 Company pays.", "5.2 Fees. The fees are:",
               "(a) a fixed fee, made up of:", "(i) a base amount; and", "(ii) a bonus;", "(b) expenses.")
@@ -244,6 +254,15 @@ def test_signature_blocks() -> None:
     assert signature.text.split("\n") == ["IN WITNESS WHEREOF, the parties sign below.", "ACME INC.",
                                           "By: ________", "Name: Jo Park", "Title: CEO", "Date: ________"]
     assert doc.clauses[2].number == "Exhibit A"
+
+
+def test_a_footnote_rule_is_not_a_signature_and_bold_names_do_not_end_one() -> None:
+    doc = seg("4. Company pays a donation per unit.*", "_____________", "* The chapter donates 15%.",
+              "5. Company runs a call centre.", "IN WITNESS WHEREOF the parties sign.", "By: /s/ Darren Long",
+              Block("Darren Long - CEO", heading=True, bold_prefix=17))
+    assert [c.kind for c in doc.clauses] == ["clause", "clause", "signature"]
+    assert doc.clauses[0].text.endswith("\n_____________\n* The chapter donates 15%.")
+    assert doc.clauses[2].text.endswith("By: /s/ Darren Long\nDarren Long - CEO")
 
 
 def test_signature_table_takes_the_party_row_above_it() -> None:
