@@ -21,7 +21,7 @@ from ..model import Gap, RawDocument
 from .pdf_furniture import furniture, is_page_number
 from .pdf_hyphen import resolve, vocabulary
 from .pdf_layout import Line, reading_order, set_edges
-from .pdf_lines import PageRuns, new_sampler, page_runs
+from .pdf_lines import PageRuns, Sampler, page_runs
 from .pdf_open import active_content, open_pdf
 from .pdf_paragraphs import paragraphs
 
@@ -42,7 +42,8 @@ def load_pdf(path: str | Path, *, password: str | None = None,
         if count > limits.max_pages:
             raise TooLarge(str(path), f"{count:,} pages, over the limit of {limits.max_pages:,}")
         gaps = active_content(document)
-        pages = [_read_page(document, i, gaps) for i in range(count)]
+        sampler = Sampler()  # per call: PDFium and these buffers are not for sharing between threads
+        pages = [_read_page(document, i, gaps, sampler) for i in range(count)]
     finally:
         document.close()
     gaps.extend(_coverage(path, pages))
@@ -67,7 +68,7 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     return RawDocument(format="pdf", pages=count, blocks=blocks, gaps=gaps, warnings=warnings)
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap]) -> PageRuns:
+def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap], sampler: Sampler) -> PageRuns:
     """The runs of page ``index``; a page PDFium cannot load becomes a gap and an empty page."""
     try:
         page = document[index]
@@ -78,16 +79,13 @@ def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap]) -> Pag
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            runs = page_runs(textpage.raw, index + 1, width, height, _SAMPLER)
+            runs = page_runs(textpage.raw, index + 1, width, height, sampler)
         finally:
             textpage.close()
         runs.images = runs.chars < _FEW_CHARS and _has_images(page)
         return runs
     finally:
         page.close()
-
-
-_SAMPLER = new_sampler()
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:

@@ -52,8 +52,8 @@ class PageRuns:
     images: bool = False  # draws pictures (set by the caller for pages with little text)
 
 
-class _Sampler:
-    """Reusable ctypes buffers for the per-rectangle PDFium calls."""
+class Sampler:
+    """Reusable ctypes buffers for the per-rectangle PDFium calls (one per document being read)."""
 
     def __init__(self) -> None:
         self.left, self.top = ctypes.c_double(), ctypes.c_double()
@@ -114,9 +114,9 @@ class _Sampler:
 
 
 def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, height: float,
-              sampler: _Sampler | None = None) -> PageRuns:
+              sampler: Sampler | None = None) -> PageRuns:
     """Read the runs of one page's text page (already loaded with ``FPDFText_LoadPage``)."""
-    sampler = sampler or _Sampler()
+    sampler = sampler or Sampler()
     chars = pdfium_c.FPDFText_CountChars(textpage)
     runs: list[Run] = []
     unmapped = 0
@@ -167,8 +167,3 @@ def _plain_page(full: str, number: int, width: float, height: float, chars: int)
             y = height - (n + 1) * step
             runs.append(Run(line, 0.0, width, y, y + step * 0.8, y, False, 10.0))
     return PageRuns(number, width, height, runs, chars, bad, plain=True)
-
-
-def new_sampler() -> _Sampler:
-    """Buffers to reuse across the pages of one document."""
-    return _Sampler()
