@@ -67,6 +67,20 @@ def test_json_content_for_a_known_contract(capsys) -> None:
     assert data["gaps"] == [] and data["notes"] == [] and data["warnings"] == []
 
 
+def test_the_documented_example_is_what_parse_prints(capsys, schema, tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "parse-json.md").read_text("utf-8")
+    example = doc.split("## Example", 1)[1]
+    contract = example.split("```\n", 2)[1]
+    documented = json.loads(example.split("```json\n", 1)[1].split("```", 1)[0])
+    path = tmp_path / documented["document"]["path"]
+    path.write_text(contract, "utf-8")
+    code, out, _ = run(capsys, str(path), "--format", "json")
+    printed = json.loads(out)
+    printed["document"]["path"] = documented["document"]["path"]
+    assert code == 0 and printed == documented
+    jsonschema.validate(documented, schema)
+
+
 def test_text_outline(capsys) -> None:
     path = CONTRACTS / "text-voice-services-agreement.txt"
     code, out, err = run(capsys, str(path))
