@@ -242,7 +242,7 @@ def _add_unnumbered_heading(state: _State, block: Block, text: str) -> None:
         return  # the document's title parents nothing
     while state.stack:
         top = state.stack[-1]
-        if top.key[0] in _PART_KEYS or (top.key[0] == "heading" and top.heading_level < level):
+        if top.key[0] in _PART_KEYS or (0 < top.heading_level < level):
             break
         state.stack.pop()
     parent = state.stack[-1].clause if state.stack else None
@@ -341,7 +341,9 @@ def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_sta
     index = _new(state, block, number, label.text, heading, [body] if body else [], parent, kind)
     state.drafts[index].style = style
     word_level = (block.level or 0) if block.label else None
-    state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style), word_level=word_level))
+    rank = block.level if block.heading and block.level else 0  # "## 1. Definitions" ranks 2
+    state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style), heading_level=rank,
+                              word_level=word_level))
     state.seen_label = True
     state.last = index
 

@@ -228,6 +228,14 @@ def test_unnumbered_headings_group_clauses() -> None:
                      (None, "heading", None), ("4", "clause", 6)]
 
 
+def test_markdown_heading_levels_nest_unnumbered_under_numbered() -> None:
+    doc = seg(Block("1. Definitions", heading=True, level=2), Block("Interpretation", heading=True, level=3),
+              "Words in the singular include the plural.", Block("2. Services", heading=True, level=2),
+              "2.1 Writer shall write.")
+    assert [(c.number, c.heading, c.parent) for c in doc.clauses] == [
+        ("1", "Definitions", None), (None, "Interpretation", 0), ("2", "Services", None), ("2.1", None, 2)]
+
+
 def test_preamble_and_recitals() -> None:
     doc = seg("CONSULTING AGREEMENT", "This Agreement is made between A and B.", "RECITALS",
               "A. Company makes films.", "B. Consultant writes.", "NOW, THEREFORE, the parties agree:",
