@@ -19,7 +19,13 @@ _VERBS = (
     r"have\s+the\s+meanings?|is\s+defined\s+as|means|mean|shall\s+include|includes?|"
     r"shall\s+refer\s+to|refers?\s+to"
 )
-_MEANS = re.compile(_TERM + r"(?P<gap>[^.\"“”;\n]{0,60}?)(?<!\bby)\s*,?\s+(?:" + _VERBS + r")\b")
+_MORE = r"(?P<more>(?:\s*,?\s*(?:or|and)?\s*[\"“][^\"“”\n]{1,80}?[\"”])*)"  # "A" or "B" means
+_MEANS = re.compile(_TERM + _MORE + r"(?P<gap>[^.\"“”;\n]{0,60}?)(?<!\bby)\s*,?\s+(?:" + _VERBS + r")\b")
+# a clause that opens with an unquoted (often bold) term: "Confidential Information means ..."
+_BARE = re.compile(
+    r"(?P<term>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|or|the|for|to|in|on)){0,5})"
+    r"\s+(?:shall\s+mean|means|shall\s+have\s+the\s+meaning|has\s+the\s+meaning)\b"
+)
 _AS_USED = re.compile(
     r"\b(?:as|when)\s+used\s+(?:herein|in\s+this\s+[A-Z][a-z]+)\s*,?\s+"
     r"(?:the\s+(?:terms?|words?)\s+)?" + _TERM
@@ -38,6 +44,7 @@ _PAREN_FILLER = frozenset(
         "respectively", "also", "known", "severally", "its", "their", "hereafter", "below"
     ]
 )
+_NOT_TERMS = frozenset(["This", "That", "It", "Such", "Which", "What", "Each", "Any", "The"])
 _ABBREVIATIONS = frozenset(
     [
         "inc", "ltd", "co", "corp", "no", "nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "para",
@@ -54,24 +61,37 @@ def find_definitions(clauses: list[Clause]) -> dict[str, Definition]:
     for index, clause in enumerate(clauses):
         if clause.change == "deleted" or not clause.text:
             continue
-        text = clause.text
-        sentence = Sentences(text).around  # boundaries are found on first use
-        for m in _MEANS.finditer(text):
-            if _inside_parenthesis(text, m.start()):
-                continue
-            _keep(strong, m.group("term"), sentence(m.start(), m.end()), index)
-        for m in _AS_USED.finditer(text):
-            _keep(strong, m.group("term"), sentence(m.start(), m.end()), index)
-        for m in _PAREN.finditer(text):
-            terms = _parenthetical_terms(m.group("inner"))
-            for term in terms:
-                _keep(weak, term, sentence(m.start(), m.end()), index)
-        for m in _EACH.finditer(text):
-            if not _inside_parenthesis(text, m.start()):
-                _keep(weak, m.group("term"), sentence(m.start(), m.end()), index)
+        sentence = Sentences(clause.text).around  # boundaries are found on first use
+        for term, start, end in _stated(clause.text):
+            _keep(strong, term, sentence(start, end), index)
+        for term, start, end in _labelled(clause.text):
+            _keep(weak, term, sentence(start, end), index)
     for term, definition in weak.items():
         strong.setdefault(term, definition)
     return strong
+
+
+def _stated(text: str) -> list[tuple[str, int, int]]:
+    """Terms defined with a verb: ``"X" means``, ``Confidential Information means``, ``as used herein``."""
+    found = []
+    for m in _MEANS.finditer(text):
+        if not _inside_parenthesis(text, m.start()):
+            terms = [m.group("term"), *(q.group("term") for q in _QUOTED.finditer(m.group("more")))]
+            found.extend((term, m.start(), m.end()) for term in terms)
+    bare = _BARE.match(text)
+    if bare and bare.group("term").split()[0] not in _NOT_TERMS:
+        found.append((bare.group("term"), bare.start(), bare.end()))
+    found.extend((m.group("term"), m.start(), m.end()) for m in _AS_USED.finditer(text))
+    return found
+
+
+def _labelled(text: str) -> list[tuple[str, int, int]]:
+    """Terms given as labels: ``(the "Work Product")``, ``each a "Party"``."""
+    found = [(term, m.start(), m.end()) for m in _PAREN.finditer(text)
+             for term in _parenthetical_terms(m.group("inner"))]
+    found.extend((m.group("term"), m.start(), m.end()) for m in _EACH.finditer(text)
+                 if not _inside_parenthesis(text, m.start()))
+    return found
 
 
 def _keep(table: dict[str, Definition], term: str, sentence: str, clause: int) -> None:

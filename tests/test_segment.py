@@ -384,6 +384,14 @@ def test_definitions_of_every_shape() -> None:
     assert "Unit" not in d  # a quoted word in running text is not a definition
 
 
+def test_unquoted_and_alternative_terms() -> None:
+    doc = seg("1.1 Confidential Information means any secret.",
+              '1.2 "Licensed Marks" or "Marks" shall mean the logos.', "1.3 This Agreement means the whole deal.")
+    assert doc.definitions["Confidential Information"].text == "Confidential Information means any secret."
+    assert doc.definitions["Marks"].text == doc.definitions["Licensed Marks"].text
+    assert "This Agreement" not in doc.definitions
+
+
 def test_a_means_definition_wins_over_an_earlier_parenthetical() -> None:
     doc = seg('Writer shall deliver the scripts (the "Materials").', '1. "Materials" means every draft.')
     assert doc.definitions["Materials"].text == '"Materials" means every draft.'
