@@ -386,7 +386,8 @@ def test_definitions_of_every_shape() -> None:
 
 def test_unquoted_and_alternative_terms() -> None:
     doc = seg("1.1 Confidential Information means any secret.",
-              '1.2 "Licensed Marks" or "Marks" shall mean the logos.', "1.3 This Agreement means the whole deal.")
+              '1.2 "Licensed Marks" or "Marks" shall mean the logos.',
+              "1.3 This Agreement means the whole deal.")
     assert doc.definitions["Confidential Information"].text == "Confidential Information means any secret."
     assert doc.definitions["Marks"].text == doc.definitions["Licensed Marks"].text
     assert "This Agreement" not in doc.definitions
