@@ -2,7 +2,7 @@
 
 Citation conventions (``Clause.number``), documented for users in docs/parse-json.md:
 
-* decimal labels cite as their digits: "3.", "Section 3", "SECTION 3.", "§ 3", "Clause 3" -> "3";
+* decimal labels cite as their digits: "3.", "Section 3", "SECTION THREE.", "§ 3", "Clause 3" -> "3";
   "3.2" and "Section 3.2" -> "3.2" (``label`` keeps the label as written, "Section 3.2");
 * letters, roman numerals and bracketed numbers append to their parent's citation:
   "3.2" + "(a)" + "(i)" -> "3.2(a)(i)"; "a.", "a)" and "(a)" all cite as "(a)"; with no numbered
@@ -10,7 +10,8 @@ Citation conventions (``Clause.number``), documented for users in docs/parse-jso
 * articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
   under an article keep their own numbers ("4.1", not "Article IV 4.1");
 * exhibits, schedules, annexes and appendices start a new top-level part cited "Exhibit A",
-  "Schedule 1"; a clause inside cites as "Exhibit A, 2(a)";
+  "Schedule 1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
+  (an SEC filing's caption) is not a part;
 * unnumbered headings, preamble paragraphs and signature blocks have ``number`` None;
 * an unlabelled paragraph that cannot join its clause (a tracked insertion or deletion inside a
   clause that is not) becomes a child clause with no label and its clause's citation.
