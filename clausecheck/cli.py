@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "explain": ".commands.explain:explain",
     "parse": ".commands.parse:parse",
     "rules": ".commands.rules:rules",
+    "serve": ".commands.serve:serve",
 }
 
 
