@@ -76,7 +76,7 @@ def render_dashboard(rows: list[Row], failed: list[tuple[str, str]], recurring: 
         css=css, js=js, csp=content_security_policy(css, js), rows=rows, failed=failed,
         recurring=recurring, result=result, concern_ids=ids, totals=totals,
         group_name=concerns.group_name, levels=LEVELS, version=__version__,
-        level_counts=Counter(r.level for r in rows),
+        level_counts=Counter(r.level for r in rows), links={r.rel: r.html for r in rows if r.html},
     )
 
 

@@ -98,7 +98,7 @@ def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, 
     context = config.context_with(
         {"state": state, "represented": represented, "role": role, "status": status, "union": union})
     options = BatchOptions(
-        paths=list(paths), outdir=outdir, jobs=jobs or os.cpu_count() or 1, resume=resume, formats=formats,
+        paths=list(paths), outdir=outdir, jobs=jobs or _cores(), resume=resume, formats=formats,
         packs=chosen_packs, rules=tuple(str(r) for r in chosen_rules), context=context, only=only,
         ignore=ignore, timeout=timeout, memory_bytes=memory_limit * MiB,
         fail_on=fail_on or config.fail_on or "low", limits=config.limits, progress=not quiet,
@@ -119,6 +119,13 @@ def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, 
     if not quiet:
         click.echo(f"Dashboard: {result.outdir / 'index.html'}")
     sys.exit(result.exit_status)
+
+
+def _cores() -> int:
+    """The cores this process may run on (the affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
