@@ -19,6 +19,7 @@ class Limits:
     max_docx_members: int = 2000
     max_compression_ratio: float = 200.0
     max_xml_depth: int = 256
+    max_xml_part_bytes: int = 32 * MiB  # one DOCX XML part; lxml trees take up to ~12x their text in RAM
     max_clauses: int = 50_000
     regex_timeout: float = 1.0
     batch_file_timeout: float = 120.0
