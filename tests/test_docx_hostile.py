@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clausecheck.errors import ClauseCheckError, CorruptFile, HostileFile, UnsupportedFormat
+from clausecheck.errors import ClauseCheckError, CorruptFile, HostileFile, TooLarge, UnsupportedFormat
 from clausecheck.limits import DEFAULT_LIMITS, Limits
 from clausecheck.loaders import load
 from clausecheck.loaders.docx import load_docx
@@ -197,3 +197,8 @@ def test_document_part_of_the_wrong_kind(tmp_path: Path, document: bytes | None,
     path.write_bytes(_zip(members))
     with pytest.raises(error, match=detail):
         load_docx(path, limits=DEFAULT_LIMITS)
+
+
+def test_xml_part_size_limit() -> None:
+    with pytest.raises(TooLarge, match=r"word/styles\.xml holds .* bytes of XML, over the limit of 100,000"):
+        load_docx(AGREEMENT, limits=Limits(max_xml_part_bytes=100_000))

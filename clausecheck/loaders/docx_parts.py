@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import CorruptFile, HostileFile, UnsupportedFormat
+from ..errors import CorruptFile, HostileFile, TooLarge, UnsupportedFormat
 from ..limits import Limits
 from .ziplimits import GuardedZip
 
@@ -51,6 +51,8 @@ def parse_part(data: bytes, *, path: str, name: str, limits: Limits) -> etree._E
         raise HostileFile(path, f"{name} declares XML entities or a DOCTYPE (Word never writes these)")
     try:
         root = etree.fromstring(data, _PARSER)
+    except MemoryError:
+        raise TooLarge(path, f"{name} needs more memory to read than is available") from None
     except etree.XMLSyntaxError as exc:
         message = str(exc)
         if "depth" in message.lower():
@@ -109,6 +111,10 @@ def _check_root(root: etree._Element, name: str, path: str) -> None:
 
 
 def _parse(package: GuardedZip, name: str, path: str, limits: Limits) -> etree._Element:
+    size = package.size(name)
+    if size > limits.max_xml_part_bytes:
+        raise TooLarge(path, f"{name} holds {size:,} bytes of XML, over the limit of "
+                             f"{limits.max_xml_part_bytes:,}")
     return parse_part(package.read(name), path=path, name=name, limits=limits)
 
 

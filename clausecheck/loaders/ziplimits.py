@@ -56,6 +56,10 @@ class GuardedZip:
         """Member names in archive order."""
         return list(self._infos)
 
+    def size(self, name: str) -> int:
+        """The declared (and enforced) inflated size of member ``name``."""
+        return self._infos[name].file_size
+
     def __contains__(self, name: object) -> bool:
         return name in self._infos
 
