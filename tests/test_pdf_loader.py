@@ -195,3 +195,20 @@ def test_scanned_page_behind_a_text_footer_is_a_gap() -> None:
     """Page 5 is a picture inside a form XObject plus the corpus's one-line "Source:" footer."""
     raw = load_pdf(next(CUAD.glob("PrecheckHealth*.pdf")))
     assert [(g.kind, g.page) for g in raw.gaps] == [("page-without-text", 5)]
+
+
+@pytest.mark.skipif(not CUAD.is_dir(), reason="the shared CUAD corpus is not on this machine")
+def test_real_producer_quirks() -> None:
+    """A font that maps ";" to U+037E (normalised, so "(b)" still starts a paragraph), a passage in
+    capitals that is one paragraph, and a page number in mid-page that does not cut a sentence."""
+    fuse = load_pdf(next(CUAD.glob("FuseMedical*.pdf")))
+    items = [b.text for b in fuse.blocks if b.page == 7 and b.text.startswith(("(a) coop", "(b) not make"))]
+    assert items == ["(a) cooperate with the Supplier in relation to the promotion and advertisement of the "
+                     "Products;", "(b) not make any written statement as to the quality or manufacture of "
+                     "the Products without the prior written approval of the Supplier; and"]
+    armstrong = load_pdf(next(CUAD.glob("ArmstrongFlooring*.pdf")))
+    assert any("ARISE UNDER THIS AGREEMENT IS LIKELY TO INVOLVE COMPLICATED AND DIFFICULT ISSUES" in b.text
+               for b in armstrong.blocks)
+    central = load_pdf(next(CUAD.glob("HealthcentralCom*.pdf")))
+    assert any("UNDER ANY CONTRACT, NEGLIGENCE, STRICT LIABILITY, TORT OR OTHER" in b.text
+               for b in central.blocks)

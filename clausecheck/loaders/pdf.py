@@ -52,7 +52,7 @@ def load_pdf(path: str | Path, *, password: str | None = None,
                 "read in file order, without layout analysis"] if plain else []
     ordered = [reading_order(page) for page in pages]
     drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=True)])
-    lines: list[Line] = [line for page in ordered for line in page if id(line) not in drop]
+    lines = _drop_stray_page_numbers([line for page in ordered for line in page if id(line) not in drop])
     if not lines:
         raise NoTextLayer(str(path), "run it through OCR (e.g. ocrmypdf) or ask for a PDF with text")
     with_text = {line.page for line in lines}
@@ -60,12 +60,26 @@ def load_pdf(path: str | Path, *, password: str | None = None,
                     "was not read", page=page.number) for page in pages
                 if page.images and page.number not in with_text)
     set_edges(lines)
-    blocks = [block for block in paragraphs(lines) if not is_page_number(block.text)]
+    blocks = paragraphs(lines)
     words = vocabulary([block.text for block in blocks])
     for block in blocks:
         block.text = resolve(block.text, words)
     gaps.sort(key=lambda gap: gap.page or 0)
     return RawDocument(format="pdf", pages=count, blocks=blocks, gaps=gaps, warnings=warnings)
+
+
+def _drop_stray_page_numbers(lines: list[Line]) -> list[Line]:
+    """Remove page numbers left inside a page (several printed pages on one PDF page); the text after
+    one continues in a new flow, as after a page break."""
+    kept: list[Line] = []
+    flow = 0
+    for line in lines:
+        if is_page_number(line.text):
+            flow += 1
+            continue
+        line.flow = flow
+        kept.append(line)
+    return kept
 
 
 def _read_page(document: pdfium.PdfDocument, index: int, gaps: list[Gap], sampler: Sampler) -> PageRuns:

@@ -44,6 +44,7 @@ class Line:
     cells: int  # > 1 for a table row
     left: float = 0.0  # the text area's (or the column's) left and right edges on this page
     right: float = 0.0
+    flow: int = 0  # lines of one page and column with different flows are not read as adjacent
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:

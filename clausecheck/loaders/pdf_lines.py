@@ -1,15 +1,18 @@
 """Turn one PDF page into text runs with geometry and typography, using PDFium's own text rectangles.
 
 PDFium groups the characters of a page into rectangles (one per text object and line) with
-``FPDFText_CountRects``/``GetRect``; the text of each rectangle comes from ``GetBoundedText`` and its
-font weight, size and name are sampled at the rectangle's first character. That keeps the number of
-calls per page near the number of rectangles (tens), not characters (thousands).
+``FPDFText_CountRects``/``GetRect``, listed in character order. The first character of each
+rectangle is found by position; its text is the page text from there to the next rectangle's first
+character, and its font weight, size and name are sampled at that character. That keeps the number
+of calls per page near the number of rectangles (tens), not characters (thousands). Text is
+NFKC-normalised (ligatures such as "ﬁ", a Greek question mark some fonts map ";" to).
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -152,7 +155,7 @@ def page_runs(textpage: pdfium_c.FPDF_TEXTPAGE, number: int, width: float, heigh
             unmapped += len(text.strip()) + bad  # garbage: counted as unreadable, never passed on
             continue
         unmapped += bad
-        runs.append(Run(text, x0, x1, bottom, top, baseline, bold, size))
+        runs.append(Run(unicodedata.normalize("NFKC", text), x0, x1, bottom, top, baseline, bold, size))
     return PageRuns(number, width, height, runs, chars, unmapped)
 
 
@@ -162,6 +165,7 @@ def _plain_page(full: str, number: int, width: float, height: float, chars: int)
     runs = []
     step = max(height / (full.count("\n") + 2), 0.01)
     text, bad = _CONTROL.subn("", full.replace("\x02", MARK))
+    text = unicodedata.normalize("NFKC", text)
     for n, line in enumerate(text.split("\r\n")):
         if line.strip():
             y = height - (n + 1) * step

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from statistics import median
 
 from ..model import Block
@@ -23,24 +24,31 @@ _HEADING_MAX = 150
 
 
 class _Style:
-    """Document-wide measures: the body font size and the usual baseline distance per point."""
+    """Document-wide measures: the body font size (the size most text is set in) and the usual
+    baseline distance per point of font size."""
 
     def __init__(self, lines: list[Line]) -> None:
-        sizes = [round(line.size, 1) for line in lines for _ in range(len(line.text) // 20 + 1)]
-        self.body = median(sizes) if sizes else 10.0
+        weights: Counter[float] = Counter()
+        for line in lines:
+            weights[round(line.size, 1)] += len(line.text)
+        self.body = weights.most_common(1)[0][0] if weights else 10.0
         ratios = [(a.baseline - b.baseline) / max(a.size, 1.0) for a, b in itertools.pairwise(lines)
                   if a.page == b.page and a.column == b.column and 0 < a.baseline - b.baseline < 3 * a.size]
         self.pitch = median(ratios) if ratios else 1.2
         self._headings: dict[int, bool] = {}
 
     def heading(self, line: Line) -> bool:
-        """Set apart by weight, size or capitals, as headings are."""
+        """Set apart by weight or size, as headings are (capitals alone do not break a paragraph:
+        long passages such as liability caps are set in capitals too)."""
         known = self._headings.get(id(line))
         if known is None:
-            caps = 3 <= len(line.text) <= 100 and line.text.isupper()
-            known = line.cells == 1 and (line.bold or line.size >= self.body * 1.15 or caps)
+            known = line.cells == 1 and (line.bold or line.size >= self.body * 1.15)
             self._headings[id(line)] = known
         return known
+
+
+def _caps(line: Line) -> bool:
+    return len(line.text) >= 3 and line.text.isupper()
 
 
 def _short(line: Line) -> bool:
@@ -55,12 +63,15 @@ def _new_paragraph(style: _Style, text: str, prev: Line, line: Line, count: int)
     heading = style.heading(line)
     if heading != style.heading(prev) or abs(line.size - prev.size) > 1.0:
         return True
-    same_flow = line.page == prev.page and line.column == prev.column
+    same_flow = line.page == prev.page and line.column == prev.column and line.flow == prev.flow
     if same_flow and prev.baseline - line.baseline > _GAP_FACTOR * style.pitch * max(prev.size, line.size):
         return True
-    if heading:
-        return not same_flow
     ended, short = bool(_TERMINAL.search(text)), _short(prev)
+    if short and _caps(prev) and not _caps(line):  # "LIMITATION OF LIABILITY" over ordinary text
+        return True
+    if heading:  # a title running over two lines joins; a heading over a capitalised paragraph does not
+        starts_label = _LABEL_START.match(line.text) and (ended or short)
+        return bool(starts_label or (short and not _short(line)) or (not same_flow and (ended or short)))
     if line.bold_prefix and (ended or short):  # a run-in bold heading opens a paragraph
         return True
     indent, prev_indent = line.x0 - line.left, prev.x0 - prev.left
@@ -100,7 +111,7 @@ def paragraphs(lines: list[Line]) -> list[Block]:
 
 def _block(style: _Style, group: list[Line], text: str) -> Block:
     first = group[0]
-    heading = len(text) <= _HEADING_MAX and all(style.heading(line) for line in group)
+    heading = len(text) <= _HEADING_MAX and all(style.heading(line) or _caps(line) for line in group)
     bold_prefix = len(text) if all(line.bold for line in group) else first.bold_prefix
     return Block(text=text, page=first.page, last_page=group[-1].page, heading=heading,
                  bold_prefix=bold_prefix, kind="table" if first.cells > 1 else "paragraph")
