@@ -246,8 +246,13 @@ def test_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
         ("VML BOX: No AI doubles without consent.", None, "paragraph"),  # w:pict/v:textbox, no mc:Choice
         ("Comment spans", None, "paragraph"),
         ("two paragraphs.", None, "paragraph"),
+        ("Item one", None, "paragraph"),
+        ("Item struck", "deleted", "paragraph"),
+        ("Item three", None, "paragraph"),
         ("Closing line.", None, "paragraph"),
     ]
+    labels = {block.text: block.label for block in raw.blocks}
+    assert (labels["Item one"], labels["Item struck"], labels["Item three"]) == ("1.", None, "2.")
     notes = {note.kind: note for note in raw.notes}
     assert notes["comment"].anchor == "Comment spans two paragraphs."
     assert notes["endnote"].text == "ENDNOTE: Rates are reviewed every year."
