@@ -202,3 +202,17 @@ def test_document_part_of_the_wrong_kind(tmp_path: Path, document: bytes | None,
 def test_xml_part_size_limit() -> None:
     with pytest.raises(TooLarge, match=r"word/styles\.xml holds .* bytes of XML, over the limit of 100,000"):
         load_docx(AGREEMENT, limits=Limits(max_xml_part_bytes=100_000))
+
+
+def test_unclosed_field_hides_nothing_past_its_paragraph(tmp_path: Path) -> None:
+    members = _members(AGREEMENT.read_bytes())
+    broken = b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t xml:space="preserve">This Writer'
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        b'<w:r><w:t xml:space="preserve">This Writer', broken, 1)
+    path = tmp_path / "unclosed-field.docx"
+    path.write_bytes(_zip(members))
+    raw = load_docx(path, limits=DEFAULT_LIMITS)
+    intact = load_docx(AGREEMENT, limits=DEFAULT_LIMITS)
+    # The preamble now reads as a field instruction (as Word would show it); every later block is intact.
+    assert [b.text for b in raw.blocks] == [b.text for b in intact.blocks
+                                            if not b.text.startswith("This Writer")]

@@ -231,8 +231,9 @@ def test_libreoffice_written_copy_reads_the_same(agreement: RawDocument) -> None
     assert [note.kind for note in copy.notes] == [note.kind for note in agreement.notes]
 
 
-def test_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
+def test_contents_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
     raw = load_docx(ODDS, limits=DEFAULT_LIMITS)
+    # The table of contents ("Contents", "1. Services 1", "2. Payment 2") comes first in the file: dropped.
     assert [(b.text, b.change, b.kind) for b in raw.blocks] == [
         ("Fixed text stays.", None, "paragraph"),
         ("Moved sentence.", "deleted", "paragraph"),  # w:moveFrom: gone from here

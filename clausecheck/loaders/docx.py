@@ -67,7 +67,9 @@ class _BodyReader:
             elif tag == _W + "sdt":
                 inner = child.find(_W + "sdtContent")
                 if inner is not None:
-                    blocks.extend(self.content(inner))
+                    found = self.content(inner)  # read even when dropped: fields and pages stay in step
+                    if not _is_contents_control(child):
+                        blocks.extend(found)
             elif tag == _W + "customXml":
                 blocks.extend(self.content(child))
             elif tag == _MC + "AlternateContent":
@@ -84,6 +86,8 @@ class _BodyReader:
         style_id = wattr(ppr.find(_W + "pStyle")) if ppr is not None else None
         style_id = style_id or self.styles.default_paragraph
         read = self.walker.paragraph(element, style_id)
+        if self.styles.is_contents(style_id):
+            return []  # a table-of-contents line repeats a heading and its page: not contract text
         text = read.text.replace("\t", " ").strip()
         numbered = None
         if text or not _mark_deleted(ppr):
@@ -138,6 +142,12 @@ class _BodyReader:
                 blocks.append(Block(text=struck_row, page=page, last_page=self.walker.page, kind="table",
                                     change="deleted"))
         return blocks
+
+
+def _is_contents_control(sdt: etree._Element) -> bool:
+    """A content control Word made for a table of contents (docPartGallery "Table of Contents")."""
+    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return (wattr(gallery) or "").lower() == "table of contents"
 
 
 def _children(element: etree._Element, tag: str) -> list[etree._Element]:

@@ -12,6 +12,7 @@ from .docx_parts import W
 _W = f"{{{W}}}"
 _HEADING = re.compile(r"^(?:heading|überschrift|titre|título|titolo)\s*(\d)$", re.IGNORECASE)
 _FALSE = {"0", "false", "off", "none"}
+_CONTENTS = re.compile(r"^toc(?: \d| heading)$", re.IGNORECASE)
 
 
 def wattr(element: etree._Element | None, name: str = "val") -> str | None:
@@ -95,6 +96,10 @@ class Styles:
             if style.outline is not None and style.outline < 9:
                 return style.outline
         return None
+
+    def is_contents(self, style_id: str | None) -> bool:
+        """Whether ``style_id`` is a table-of-contents style ("toc 1".."toc 9", "TOC Heading")."""
+        return any(_CONTENTS.match(style.name.strip()) for style in self.chain(style_id))
 
     def bold(self, style_id: str | None) -> bool:
         """Whether text in style ``style_id`` is bold by inheritance."""

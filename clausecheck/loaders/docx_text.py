@@ -58,7 +58,7 @@ class ParagraphText:
                 break
             count += len(piece)
         if not ended:
-            return max(len(text.strip()), 0), bool(text.strip())
+            return len(text.strip()), bool(text.strip())
         return max(count - lead, 0), False
 
 
@@ -85,6 +85,9 @@ class TextWalker:
         out = ParagraphText(first_page=self.page)
         self._notes_here = []
         self._walk(element, out, self.styles.bold(style_id), inserted=False, deleted=False)
+        # A field instruction never runs past its paragraph in Word's output; a broken one must not
+        # hide the rest of the document.
+        self._fields = [True] * len(self._fields)
         text = out.text
         for note in self._notes_here:
             self.note_anchors[note] = text.strip()[:200]
