@@ -20,12 +20,12 @@ Citation conventions (``Clause.number``), documented for users in docs/parse-jso
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .definitions import find_definitions
 from .errors import TooLarge
 from .headings import SEPARATORS, clean_heading, is_caps_heading, is_heading_only, split_run_in
-from .inline_labels import split_block
+from .inline_labels import split_block, succeeds
 from .labels import ARTICLE, DECIMAL, EXHIBIT, Label, find_label, letter_value, roman_value, word_number
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Block, Clause, Document, RawDocument
@@ -38,6 +38,9 @@ _SIGNATURE_START = re.compile(
 _PREAMBLE_START = re.compile(
     r"(?:NOW,? THEREFORE|Now,? [Tt]herefore|WHEREAS|Whereas|WITNESSETH|Witnesseth)\b"
 )
+_SENTENCE_END = re.compile(r"(?:[.:;!?\u037e][\"”’)\]]*|\b(?:and|or))$")
+_OPENERS = frozenset(["a", "i", "A", "I", "1"])
+_REFERENCE_TAIL = re.compile(r"\s*(?:[a-z]|[,;\[])")
 _LETTER_STYLES = ("lower", "upper")
 _ROMAN_STYLES = ("roman", "upper-roman")
 _PART_KEYS = (EXHIBIT, ARTICLE)
@@ -59,6 +62,8 @@ class _Draft:
     kind: str
     style: tuple = ()
     source: str = ""  # the block text a heading came from
+    value: int | None = None  # the label's place in its list: "(c)" -> 3, "5.2" -> 2
+    depth: int = 0  # how many parts a decimal label has: "5.2" -> 2
 
 
 @dataclass
@@ -71,6 +76,7 @@ class _Entry:
     parts: tuple[int, ...] = ()
     heading_level: int = 0
     word_level: int | None = None  # Word's list level, for labels Word computed
+    label: Label | None = None
 
 
 @dataclass
@@ -96,6 +102,9 @@ def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAUL
     tracked = _tracked_changes_warning(raw.blocks)
     if tracked and not any("tracked change" in w for w in warnings):
         warnings.append(tracked)
+    skips = _numbering_skips(state.drafts)
+    if skips:
+        warnings.append(skips)
     document = Document(
         path=path, format=raw.format, sha256=sha256, pages=raw.pages, clauses=clauses, text=text,
         notes=list(raw.notes), gaps=list(raw.gaps), warnings=warnings,
@@ -112,6 +121,27 @@ def _tracked_changes_warning(blocks: list[Block]) -> str | None:
     return (
         f"unaccepted tracked changes: {inserted} inserted and {deleted} deleted paragraph(s); "
         "insertions are read as part of the contract, deletions are kept apart as struck text"
+    )
+
+
+def _numbering_skips(drafts: list[_Draft], shown: int = 5) -> str | None:
+    """A warning when sibling numbers jump ("5.2(d)" then "5.2(f)"): a clause may be missing or misread."""
+    last: dict[tuple, _Draft] = {}
+    skips: list[str] = []
+    for draft in drafts:
+        if draft.value is None or draft.change == "deleted" or draft.number is None:
+            continue
+        key = (draft.parent, draft.style, draft.depth)
+        previous = last.get(key)
+        if previous is not None and previous.value is not None and draft.value > previous.value + 1:
+            skips.append(f"{previous.number} to {draft.number}")
+        last[key] = draft
+    if not skips:
+        return None
+    more = f" (and {len(skips) - shown} more)" if len(skips) > shown else ""
+    return (
+        f"the clause numbering skips from {', from '.join(skips[:shown])}{more}: a clause may be missing "
+        "from the file or misread; check those places in the original"
     )
 
 
@@ -155,10 +185,42 @@ def _add_block(state: _State, block: Block) -> None:
             _append(state, state.signature, block, text)
             return
         state.signature = None
-    if label is None:
+    if label is None or _reads_as_reference(state, block, text[rest_start:], label):
         _add_unlabelled(state, block, text)
     else:
         _add_labelled(state, block, text, label, rest_start)
+
+
+def _reads_as_reference(state: _State, block: Block, rest: str, label: Label) -> bool:
+    """A number that carries on the previous sentence ("... under Sections 13.1" + "13.2 or 13.3 ...").
+
+    Only when the previous paragraph stopped mid-sentence, and the number either does not
+    continue the numbering in force or is a decimal followed by a lowercase word, a comma or a
+    bracketed title ("7.1 [DEFINITIONS], the Company"); a loader that starts a paragraph at such a line is
+    corrected here.
+    """
+    if block.label is not None or block.heading or not state.stack or state.last is None:
+        return False
+    previous = state.drafts[state.last]
+    if not previous.parts or _SENTENCE_END.search(previous.parts[-1]):
+        return False
+    if label.styles[0][0] == DECIMAL and _REFERENCE_TAIL.match(rest):
+        return True
+    return not _continues_numbering(state, label)
+
+
+def _continues_numbering(state: _State, label: Label) -> bool:
+    style = label.styles[0][0]
+    if style in (EXHIBIT, ARTICLE) or label.core in _OPENERS:
+        return True
+    for entry in state.stack:
+        if entry.label is None:
+            continue
+        if succeeds(label, entry.label):
+            return True
+        if style == DECIMAL and entry.key[0] == DECIMAL and label.parts == (*entry.parts, 1):
+            return True
+    return False
 
 
 def _clean(text: str) -> str:
@@ -313,7 +375,7 @@ def _add_deleted(state: _State, block: Block, text: str, label: Label | None, re
         else:
             _add_orphan(state, block, text, state.last, "deleted")
         return
-    saved = [_Entry(e.key, e.clause, e.core, e.parts, e.heading_level, e.word_level) for e in state.stack]
+    saved = [replace(e) for e in state.stack]
     seen, last = state.seen_label, state.last
     _add_labelled(state, block, text, label, rest_start)
     state.stack, state.seen_label, state.last = saved, seen, last
@@ -325,7 +387,8 @@ def _add_deleted(state: _State, block: Block, text: str, label: Label | None, re
 
 def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_start: int) -> None:
     style = _choose_style(state, label, computed=block.label is not None)
-    if style[0] == EXHIBIT and not state.drafts and not block.label:
+    if style[0] == EXHIBIT and not block.label and (
+            not state.drafts or (not state.seen_label and "." in label.core)):
         _add_unlabelled(state, block, text)  # "Exhibit 10.2" atop an SEC filing is a caption
         return
     rest = text[rest_start:] if rest_start else text
@@ -341,10 +404,13 @@ def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_sta
         kind = "clause"
     index = _new(state, block, number, label.text, heading, [body] if body else [], parent, kind)
     state.drafts[index].style = style
+    parts = _parts(label, style)
+    state.drafts[index].value = parts[-1] if parts else None
+    state.drafts[index].depth = len(parts)
     word_level = (block.level or 0) if block.label else None
     rank = block.level if block.heading and block.level else 0  # "## 1. Definitions" ranks 2
     state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style), heading_level=rank,
-                              word_level=word_level))
+                              word_level=word_level, label=label))
     state.seen_label = True
     state.last = index
 

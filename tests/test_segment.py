@@ -144,11 +144,26 @@ def test_a_reference_is_not_a_label() -> None:
 def test_sec_filing_exhibit_caption_is_not_a_part() -> None:
     doc = seg("Exhibit 10.2", "LICENSE AGREEMENT", "1. Grant. Licensor grants a licence.")
     assert numbers(doc) == [None, None, "1"]
+    doc = seg("*** Confidential treatment requested.", "EXHIBIT 10.2", "1. Licensor grants a licence.")
+    assert numbers(doc) == [None, None, "1"]
 
 
 def test_nested_list_restarting_at_one_inside_a_clause() -> None:
     doc = seg("3. Payment.", "3.2 Company shall pay:", "1. a fee; and", "2. expenses.", "4. Term.")
     assert numbers(doc) == ["3", "3.2", "3.2(1)", "3.2(2)", "4"]
+
+
+def test_a_number_carrying_on_a_sentence_is_not_a_clause() -> None:
+    doc = seg("4. Payment.", "4.3 If this Agreement ends under Sections 13.1",
+              "13.2 or 13.3 before the end of the Term, Company pays a share.", "4.4 Company shall report.",
+              "6.5 Guaranteed revenue. If this Agreement ends under Section",
+              "7.1 [DEFINITIONS], the Company pays the balance.", "7. Term.", "7.1 One year.")
+    assert numbers(doc) == ["4", "4.3", "4.4", "6.5", "7", "7.1"]
+    assert by_number(doc, "4.3").text.split("\n") == [
+        "If this Agreement ends under Sections 13.1",
+        "13.2 or 13.3 before the end of the Term, Company pays a share."]
+    assert by_number(doc, "6.5").text.endswith(
+        "under Section\n7.1 [DEFINITIONS], the Company pays the balance.")
 
 
 def test_word_labels_are_used_as_given() -> None:
@@ -319,6 +334,14 @@ def test_a_loader_warning_about_tracked_changes_is_not_repeated() -> None:
     raw = RawDocument("docx", 1, [Block("1. Company pays.", change="inserted")],
                       warnings=["the document holds tracked changes that were never accepted"])
     assert segment(raw, path="r.docx", sha256="0" * 64).warnings == raw.warnings
+
+
+def test_skipped_numbers_are_warned_about() -> None:
+    doc = seg("5. Company pays.", "5.1 Monthly.", "5.2 The fee covers:", "(a) one;", "(b) two;", "(d) four.",
+              "5.4 Taxes.", "6. Term.", "6.01 One year.", "§ 8 Notices.")
+    assert doc.warnings == [
+        "the clause numbering skips from 5.2(b) to 5.2(d), from 5.2 to 5.4, from 6 to 8: a clause may be "
+        "missing from the file or misread; check those places in the original"]
 
 
 def test_no_tracked_changes_no_warning() -> None:
