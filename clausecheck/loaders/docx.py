@@ -38,7 +38,7 @@ def load_docx(path: str | Path, *, limits: Limits) -> RawDocument:
     walker = TextWalker(styles, rendered_pages=rendered)
     reader = _BodyReader(styles, Numbering(parts.numbering, styles), walker)
     blocks = reader.content(body) if body is not None else []
-    gaps = walker.gaps + reader.gaps + _package_gaps(parts)
+    gaps = walker.gaps() + reader.gaps + _package_gaps(parts)
     warnings = []
     if walker.tracked:
         warnings.append("the document holds tracked changes that were never accepted: read as if all were "
@@ -77,8 +77,7 @@ class _BodyReader:
                 if choice is not None:
                     blocks.extend(self.content(choice))
             elif tag == _W + "altChunk":
-                self.gaps.append(Gap("other", "an embedded document (altChunk) was not read",
-                                     self.walker.page))
+                self.gaps.append(Gap("other", "an embedded document (altChunk)", self.walker.page))
         return blocks
 
     def paragraph(self, element: etree._Element) -> list[Block]:
@@ -220,8 +219,8 @@ def _part_text(walker: TextWalker, root: etree._Element) -> str:
 def _package_gaps(parts: DocxParts) -> list[Gap]:
     gaps = []
     if any(name.lower().endswith("vbaproject.bin") for name in parts.members):
-        gaps.append(Gap("other", "the file carries macros (vbaProject.bin): ignored, never run"))
+        gaps.append(Gap("other", "a macro project (vbaProject.bin; never run)"))
     if any(name.lower().startswith("word/activex/") for name in parts.members):
-        gaps.append(Gap("other", "the file carries ActiveX controls: ignored, never run"))
+        gaps.append(Gap("other", "ActiveX controls (never run)"))
     return gaps
 

@@ -31,6 +31,12 @@ _INSERTED = {_W + "ins", _W + "moveTo"}
 _DELETED = {_W + "del", _W + "moveFrom"}
 _CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
+# What could not be read, as (gap kind, one, several): noun phrases for "... (page 2) was not checked".
+_IMAGE = ("image", "an image (any text in it)", "{n} images (any text in them)")
+_OLE = ("embedded-object", "an embedded object (OLE)", "{n} embedded objects (OLE)")
+_CHART = ("embedded-object", "a chart", "{n} charts")
+_DIAGRAM = ("embedded-object", "a SmartArt diagram", "{n} SmartArt diagrams")
+
 
 @dataclass
 class ParagraphText:
@@ -69,13 +75,22 @@ class TextWalker:
         self.styles = styles
         self.rendered_pages = rendered_pages
         self.page = 1
-        self.gaps: list[Gap] = []
+        self._gaps: dict[tuple[tuple[str, str, str], int], int] = {}
         self.comment_anchors: dict[str, str] = {}
         self.note_anchors: dict[str, str] = {}
         self.tracked = False
         self._fields: list[bool] = []
         self._open_comments: dict[str, list[str]] = {}
         self._notes_here: list[str] = []
+
+    def gaps(self) -> list[Gap]:
+        """What could not be read, one gap per kind of thing and page, counted."""
+        return [Gap(kind, one if count == 1 else several.format(n=count), page)
+                for ((kind, one, several), page), count in self._gaps.items()]
+
+    def _gap(self, what: tuple[str, str, str]) -> None:
+        key = (what, self.page)
+        self._gaps[key] = self._gaps.get(key, 0) + 1
 
     def paragraph(self, element: etree._Element, style_id: str | None) -> ParagraphText:
         """Read one ``w:p`` (not the text boxes inside it, which are returned in ``boxes``)."""
@@ -164,7 +179,7 @@ class TextWalker:
             elif tag == _W + "pict":
                 self._pict(child, out)
             elif tag == _W + "object":
-                self.gaps.append(Gap("embedded-object", "an embedded object (OLE) was not read", self.page))
+                self._gap(_OLE)
             elif tag == _MC + "AlternateContent":
                 self._run(_choice(child), out, para_bold, inserted=inserted, deleted=deleted)
 
@@ -211,20 +226,20 @@ class TextWalker:
             return
         uris = {g.get("uri", "") for g in drawing.iter(_A + "graphicData")}
         if any(uri.endswith("/chart") for uri in uris):
-            self.gaps.append(Gap("embedded-object", "a chart was not read", self.page))
+            self._gap(_CHART)
         elif any(uri.endswith("/diagram") for uri in uris):
-            self.gaps.append(Gap("embedded-object", "a SmartArt diagram was not read", self.page))
+            self._gap(_DIAGRAM)
         else:
-            self.gaps.append(Gap("image", "an image was not read (any text in it is unchecked)", self.page))
+            self._gap(_IMAGE)
 
     def _pict(self, pict: etree._Element, out: ParagraphText) -> None:
         boxes = _outer_boxes(pict)
         if boxes:
             out.boxes.extend(boxes)
         elif next(pict.iter(_O + "OLEObject"), None) is not None:
-            self.gaps.append(Gap("embedded-object", "an embedded object (OLE) was not read", self.page))
+            self._gap(_OLE)
         elif next(pict.iter(_V + "imagedata"), None) is not None:
-            self.gaps.append(Gap("image", "an image was not read (any text in it is unchecked)", self.page))
+            self._gap(_IMAGE)
 
 
 def _choice(alternate: etree._Element) -> etree._Element:
