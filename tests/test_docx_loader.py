@@ -231,7 +231,8 @@ def test_libreoffice_written_copy_reads_the_same(agreement: RawDocument) -> None
     assert view(copy) == view(agreement)
     assert [note.kind for note in copy.notes] == [note.kind for note in agreement.notes]
     # LibreOffice saved the OLE object's preview as a second picture: counted per page, in one gap.
-    assert [(gap.kind, gap.detail, gap.page) for gap in copy.gaps] == [("image", "2 images (any text in them)", 2)]
+    assert [(gap.kind, gap.detail, gap.page) for gap in copy.gaps] == [
+        ("image", "2 images (any text in them)", 2)]
 
 
 def test_contents_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
