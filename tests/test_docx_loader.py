@@ -256,6 +256,8 @@ def test_contents_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
         ("Item three", None, "paragraph"),
         ("Closing line.", None, "paragraph"),
     ]
+    assert [block.page for block in raw.blocks][-2:] == [1, 2]  # pageBreakBefore through basedOn
+    assert raw.pages == 2
     labels = {block.text: block.label for block in raw.blocks}
     assert (labels["Item one"], labels["Item struck"], labels["Item three"]) == ("1.", None, "2.")
     notes = {note.kind: note for note in raw.notes}

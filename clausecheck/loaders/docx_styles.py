@@ -38,6 +38,7 @@ class Style:
     ilvl: int | None
     outline: int | None
     bold: bool | None
+    page_break: bool | None
 
 
 class Styles:
@@ -101,6 +102,13 @@ class Styles:
         """Whether ``style_id`` is a table-of-contents style ("toc 1".."toc 9", "TOC Heading")."""
         return any(_CONTENTS.match(style.name.strip()) for style in self.chain(style_id))
 
+    def page_break_before(self, style_id: str | None) -> bool:
+        """Whether paragraphs in style ``style_id`` start a new page by inheritance."""
+        for style in self.chain(style_id):
+            if style.page_break is not None:
+                return style.page_break
+        return False
+
     def bold(self, style_id: str | None) -> bool:
         """Whether text in style ``style_id`` is bold by inheritance."""
         for style in self.chain(style_id):
@@ -124,6 +132,7 @@ def _read_style(element: etree._Element) -> Style:
         ilvl=_int(ilvl),
         outline=_int(outline),
         bold=on_off(rpr.find(_W + "b")) if rpr is not None else None,
+        page_break=on_off(ppr.find(_W + "pageBreakBefore")) if ppr is not None else None,
     )
 
 

@@ -94,8 +94,7 @@ class TextWalker:
 
     def paragraph(self, element: etree._Element, style_id: str | None) -> ParagraphText:
         """Read one ``w:p`` (not the text boxes inside it, which are returned in ``boxes``)."""
-        ppr = element.find(_W + "pPr")
-        if not self.rendered_pages and ppr is not None and on_off(ppr.find(_W + "pageBreakBefore")):
+        if not self.rendered_pages and self._page_break_before(element, style_id):
             self.page += 1
         out = ParagraphText(first_page=self.page)
         self._notes_here = []
@@ -109,6 +108,11 @@ class TextWalker:
         for buffer in self._open_comments.values():
             buffer.append("\n")
         return out
+
+    def _page_break_before(self, element: etree._Element, style_id: str | None) -> bool:
+        ppr = element.find(_W + "pPr")
+        own = on_off(ppr.find(_W + "pageBreakBefore")) if ppr is not None else None
+        return self.styles.page_break_before(style_id) if own is None else own
 
     def _walk(self, element: etree._Element, out: ParagraphText, para_bold: bool, *, inserted: bool,
               deleted: bool) -> None:
