@@ -82,8 +82,8 @@ def test_page_of_too_many_text_pieces_read_as_plain_text(monkeypatch: pytest.Mon
     """Locating each piece costs a scan of the page, so crowded pages fall back to linear reading."""
     monkeypatch.setattr(pdf_lines, "MAX_RECTS", 20)
     raw = load_pdf(CONTRACTS / "pdf-services-agreement.pdf")
-    assert raw.warnings == ["page(s) 1, 2 hold too many separate text pieces; their text was read in file "
-                            "order, without layout analysis"]
+    assert raw.warnings == ["page(s) 1, 2 were read in file order, without layout analysis (too many "
+                            "separate text pieces, or text set sideways)"]
     text = "\n".join(b.text for b in raw.blocks)
     assert "3.2 Training Data. The Company shall not use the Materials to train, fine-tune or" in text
     assert "Page 1 of" not in text and "Writer Services Agreement \u2013 Confidential" not in text

@@ -129,6 +129,21 @@ def test_paragraphs_told_apart_without_space_or_bold() -> None:
     assert not any("Tidewater \u2013" in b.text or "Page 1" in b.text for b in raw.blocks)
 
 
+def test_watermark_left_out_and_sideways_page_read() -> None:
+    raw = load_pdf(CONTRACTS / "pdf-watermark.pdf")
+    text = "\n".join(b.text for b in raw.blocks)
+    assert "DRAFT" not in text and "Ref. NP-2026-014" not in text
+    assert [b.text[:14] for b in raw.blocks if b.page == 1] == [
+        "LOCATION RELEA", "1. Permission.", "2. Fees. The C", "3. No Replicas"]
+    assert [b.text for b in raw.blocks if b.page == 2] == [
+        "Schedule A - Filming Days and Fees", "Day 1 2 June 2026 USD 4,000", "Day 2 3 June 2026 USD 4,000",
+        "Day 3 (night) 4 June 2026 USD 6,500"]
+    assert raw.warnings == [
+        "page(s) 2 were read in file order, without layout analysis (too many separate text pieces, or "
+        "text set sideways)",
+        "page(s) 1 carry text set at an angle (a watermark or margin note); it was left out"]
+
+
 def test_libreoffice_pdf() -> None:
     raw = load_pdf(CONTRACTS / "pdf-libreoffice.pdf")
     assert raw.pages == 2

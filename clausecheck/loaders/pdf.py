@@ -47,9 +47,7 @@ def load_pdf(path: str | Path, *, password: str | None = None,
     finally:
         document.close()
     gaps.extend(_coverage(path, pages))
-    plain = [page.number for page in pages if page.plain]
-    warnings = [f"page(s) {', '.join(map(str, plain))} hold too many separate text pieces; their text was "
-                "read in file order, without layout analysis"] if plain else []
+    warnings = _warnings(pages)
     ordered = [reading_order(page) for page in pages]
     drop = furniture([(lines, page.height) for lines, page in zip(ordered, pages, strict=True)])
     lines = _drop_stray_page_numbers([line for page in ordered for line in page if id(line) not in drop])
@@ -66,6 +64,20 @@ def load_pdf(path: str | Path, *, password: str | None = None,
         block.text = resolve(block.text, words)
     gaps.sort(key=lambda gap: gap.page or 0)
     return RawDocument(format="pdf", pages=count, blocks=blocks, gaps=gaps, warnings=warnings)
+
+
+def _warnings(pages: list[PageRuns]) -> list[str]:
+    """What was read in a simpler way, or left out, page by page."""
+    warnings = []
+    plain = [str(page.number) for page in pages if page.plain]
+    if plain:
+        warnings.append(f"page(s) {', '.join(plain)} were read in file order, without layout analysis "
+                        "(too many separate text pieces, or text set sideways)")
+    turned = [str(page.number) for page in pages if page.rotated]
+    if turned:
+        warnings.append(f"page(s) {', '.join(turned)} carry text set at an angle (a watermark or margin "
+                        "note); it was left out")
+    return warnings
 
 
 def _drop_stray_page_numbers(lines: list[Line]) -> list[Line]:
