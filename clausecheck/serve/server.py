@@ -51,16 +51,21 @@ def run(
     token = new_token()
     server = bind(host, port, token, config or Config())
     url = address(server, token)
-    if host != LOOPBACK:
-        echo(f"Warning: clausecheck is listening on {host}, not only on this computer. Other computers "
-             "that can reach this address may see the page (they still need the address with its "
-             "secret token). Use this only on a network you trust.")
-    echo(f"clausecheck is running at {url}")
-    echo("Open that address in your web browser if it does not open by itself. Your contract stays on "
-         "this computer. Press Ctrl-C to stop.")
-    if open_browser:
-        webbrowser.open(url)
-    server.serve_forever()  # returns on Ctrl-C and closes the socket
+    try:
+        if host != LOOPBACK:
+            echo(f"Warning: clausecheck is listening on {host}, not only on this computer. Other computers "
+                 "that can reach this address may see the page (they still need the address with its "
+                 "secret token). Use this only on a network you trust.")
+        echo(f"clausecheck is running at {url}")
+        echo("Open that address in your web browser if it does not open by itself. Your contract stays "
+             "on this computer. Press Ctrl-C to stop.")
+        if open_browser:
+            webbrowser.open(url)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C before serving started: stop the same way
+    finally:
+        server.server_close()
     counts: Counts = server.app.extensions["clausecheck"]
     echo(f"Stopped. Files checked: {counts.checked}; could not be checked: {counts.failed}; "
          f"requests refused: {counts.refused}.")
