@@ -159,9 +159,10 @@ def _pieces(textpage: pdfium_c.FPDF_TEXTPAGE, sampler: Sampler, full: str,
     for k, (start, box) in enumerate(located):
         end = located[k + 1][0] if k + 1 < len(located) else len(full)
         cut = full.find("\r\n", start, end)
-        pieces.append((start, end if cut < 0 else cut, box))
-        if cut >= 0:
-            leftovers.append((cut + 2, end))
+        stop = _rect_end(textpage, sampler, full, start, end if cut < 0 else cut, box)
+        pieces.append((start, stop, box))
+        if stop < end:
+            leftovers.append((stop + 2 if stop == cut else stop, end))
     for start, end in leftovers:
         offset = start
         for line in full[start:end].split("\r\n"):
@@ -171,6 +172,23 @@ def _pieces(textpage: pdfium_c.FPDF_TEXTPAGE, sampler: Sampler, full: str,
     return pieces
 
 
+def _rect_end(textpage: pdfium_c.FPDF_TEXTPAGE, sampler: Sampler, full: str, start: int, end: int,
+              box: Box) -> int:
+    """Where the rectangle's text ends: ``end``, unless the last character there lies outside the
+    rectangle (text drawn later on the same PDFium line, e.g. a watermark); then the character at
+    the rectangle's right edge, found by position, ends it."""
+    last = start + len(full[start:end].rstrip()) - 1
+    if last < start:
+        return end
+    x0, bottom, x1, top = box
+    _, char_bottom, char_right, char_top = sampler.char_box(textpage, last)
+    if char_right <= x1 + 1.0 and char_bottom >= bottom - 1.0 and char_top <= top + 1.0:
+        return end
+    inside = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, x1 - min(1.0, (x1 - x0) / 2), (bottom + top) / 2,
+                                                 2.0, (top - bottom) / 2 + 1.0)
+    return inside + 1 if start <= inside < end else end
+
+
 def _run(textpage: pdfium_c.FPDF_TEXTPAGE, sampler: Sampler, full: str, start: int, end: int,
          box: Box | None) -> tuple[Run | None, int, bool]:
     """The run for characters ``start:end`` (None if blank or unreadable), the number of unreadable
@@ -178,18 +196,18 @@ def _run(textpage: pdfium_c.FPDF_TEXTPAGE, sampler: Sampler, full: str, start: i
     text = full[start:end].replace(_PDFIUM_HYPHEN, MARK)
     if not text.strip():
         return None, 0, False
+    first = start + len(text) - len(text.lstrip())  # fonts are sampled at the first visible character
     if box is None:
-        first = start + len(text) - len(text.lstrip())
         box = _span_box(textpage, sampler, first, start + len(text.rstrip()) - 1)
     x0, bottom, x1, top = box
     text, bad = _CONTROL.subn("", text)
-    if pdfium_c.FPDFText_HasUnicodeMapError(textpage, start) or bad * 3 > len(text) + bad:
+    if pdfium_c.FPDFText_HasUnicodeMapError(textpage, first) or bad * 3 > len(text) + bad:
         return None, len(text.strip()) + bad, False  # garbage: counted as unreadable, never passed on
     if any("\ud800" <= ch <= "\udfff" for ch in text):  # characters outside the BMP, as two halves
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    size, turned = sampler.size(textpage, start, top - bottom)
+    size, turned = sampler.size(textpage, first, top - bottom)
     run = Run(unicodedata.normalize("NFKC", text), x0, x1, bottom, top,
-              sampler.baseline(textpage, start, bottom), sampler.bold(textpage, start), size)
+              sampler.baseline(textpage, first, bottom), sampler.bold(textpage, first), size)
     return run, bad, turned
 
 
