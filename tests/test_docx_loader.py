@@ -139,6 +139,7 @@ def test_numbering_edge_cases(edges: RawDocument) -> None:
     assert [labelled[t] for t in ("Shared first", "Shared second", "Restarted first", "Restarted second",
                                   "Original list continues", "Third num continues")] == \
         ["1)", "2)", "1)", "2)", "3)", "4)"]  # counters per abstractNum; startOverride on first use
+    assert (labelled["Replaced level first"], labelled["Replaced level second"]) == ("Step A:", "Step B:")
     assert [labelled[t] for t in ("Scope", "Scope detail", "More scope detail", "Unnumbered heading two",
                                   "Term")] == ["1.", "1.1", "1.2", None, "2."]  # basedOn chain; numId 0
 
