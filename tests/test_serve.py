@@ -20,7 +20,7 @@ from conftest import CONTRACTS, FIXTURES
 
 from clausecheck import api, errors
 from clausecheck.config import Config
-from clausecheck.limits import DEFAULT_LIMITS
+from clausecheck.limits import DEFAULT_LIMITS, MiB
 from clausecheck.render import render
 from clausecheck.serve import app as app_module
 from clausecheck.serve.app import ServeApp, create_app
@@ -348,8 +348,14 @@ def test_too_large_upload_gets_a_friendly_413() -> None:
     assert response.status_code == 413
     page = tree(response)
     assert page.xpath("//h1/text()") == ["The file is too big"]
+    assert "clausecheck checks files up to 1,000 bytes" in page.text_content()
     assert "smaller file" in page.text_content()
     assert TOKEN not in response.get_data(as_text=True)  # the token was never checked: not shown
+
+
+@pytest.mark.parametrize(("size", "words"), [(100 * MiB, "100 MB"), (2560, "2.5 KB"), (999, "999 bytes")])
+def test_readable_size(size: int, words: str) -> None:
+    assert app_module.readable_size(size) == words
 
 
 def test_file_over_the_limit_but_under_the_form_slack_is_too_large_too() -> None:

@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntit
 from ..config import Config
 from ..engine.context import STATES
 from ..errors import ClauseCheckError, EncryptedPDF
+from ..limits import MiB
 from ..render.summary import summarize
 from .messages import NO_FILE, detail, friendly
 from .security import TOKEN_FIELD, host_ok, page_policy, same_origin, security_headers, token_ok
@@ -138,7 +139,7 @@ def create_app(*, token: str, host: str, port: int, config: Config | None = None
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(_error: HTTPException) -> tuple[str, int]:
         counts.add("refused")
-        limit = f"{config.limits.max_file_bytes / (1024 * 1024):g} MB"
+        limit = readable_size(config.limits.max_file_bytes)
         return flask.render_template("problem.html.j2", status=413, limit=limit, with_token=False), 413
 
     @app.errorhandler(404)
@@ -166,6 +167,14 @@ def form_context(
         "problem_detail": problem_detail,
         "ask_password": ask_password,
     }
+
+
+def readable_size(size: int) -> str:
+    """``size`` bytes in words: "100 MB", "2.5 KB", "900 bytes"."""
+    for unit, scale in (("MB", MiB), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size:,} bytes"
 
 
 @cache
