@@ -246,17 +246,20 @@ def _block_label(block: Block, text: str) -> tuple[Label | None, int]:
     return label, label.end
 
 
-def _starts_signature(block: Block, text: str) -> bool:
-    """A signature block starts: "IN WITNESS WHEREOF", or a short "By: ____" line.
+def _starts_signature(state: _State, block: Block, text: str) -> bool:
+    """A signature block starts: "IN WITNESS WHEREOF", or a short "By: ____" line after the clauses.
 
-    A bare line of underscores is not enough: footnotes sit under one.
+    A bare line of underscores is not enough (footnotes sit under one), and blanks to fill in
+    before any numbered clause ("Performer: ______") are a form's fields, not signatures.
     """
     if block.kind == "signature":
         return True
     m = _SIGNATURE_START.match(text)
     if m is None or not text.strip("_ "):
         return False
-    return m.group(0).upper().startswith(("IN WITNESS", "ACCEPTED", "AGREED")) or len(text) <= 160
+    if m.group(0).upper().startswith(("IN WITNESS", "ACCEPTED", "AGREED")):
+        return True
+    return state.seen_label and len(text) <= 160
 
 
 def _is_heading_block(block: Block, text: str) -> bool:
@@ -268,7 +271,7 @@ def _is_heading_block(block: Block, text: str) -> bool:
 
 
 def _add_unlabelled(state: _State, block: Block, text: str) -> None:
-    if _starts_signature(block, text):
+    if _starts_signature(state, block, text):
         _start_signature(state, block, text)
         return
     if _PREAMBLE_START.match(text):
@@ -348,7 +351,7 @@ def _start_signature(state: _State, block: Block, text: str) -> None:
 
 
 def _add_table(state: _State, block: Block, text: str) -> None:
-    if state.signature is None and any(_SIGNATURE_START.match(cell) for cell in text.split(" | ")):
+    if state.signature is None and any(_starts_signature(state, block, cell) for cell in text.split(" | ")):
         _start_signature(state, block, text)
         return
     target = state.signature if state.signature is not None else state.last

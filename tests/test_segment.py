@@ -288,6 +288,13 @@ def test_a_footnote_rule_is_not_a_signature_and_bold_names_do_not_end_one() -> N
     assert doc.clauses[2].text.endswith("By: /s/ Darren Long\nDarren Long - CEO")
 
 
+def test_blanks_before_the_clauses_are_form_fields_not_signatures() -> None:
+    doc = seg(Block("CREATIVE CONSULTANT | ____________ | ____________", kind="table"),
+              "Performer name: ____________", "This Statement of Work is issued under the MSA.",
+              "1. Role. Consultant writes.")
+    assert [c.kind for c in doc.clauses] == ["table", "preamble", "preamble", "clause"]
+
+
 def test_signature_table_takes_the_party_row_above_it() -> None:
     doc = seg("3.1 This Agreement is governed by Washington law.",
               Block("LUMEN SIGNAL MEDIA INC. | TALENT", kind="table"),
