@@ -236,7 +236,7 @@ def test_libreoffice_written_copy_reads_the_same(agreement: RawDocument) -> None
         ("image", "2 images (any text in them)", 2)]
 
 
-def test_contents_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
+def test_contents_moves_tracked_rows_wrappers_math_hidden_text_and_vml_boxes() -> None:
     raw = load_docx(ODDS, limits=DEFAULT_LIMITS)
     # The table of contents ("Contents", "1. Services 1", "2. Payment 2") comes first in the file: dropped.
     assert [(b.text, b.change, b.kind) for b in raw.blocks] == [
@@ -248,6 +248,7 @@ def test_contents_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
         ("Buyout | $0", "deleted", "table"),  # a row deleted with tracking
         ("Overtime | time and a half", "inserted", "table"),
         ("The fee is 2×scale.", None, "paragraph"),  # Office Math text in place
+        ("Visible terms.", None, "paragraph"),  # hidden text (w:vanish) left out, as Word shows it
         ("See the box.", None, "paragraph"),
         ("VML BOX: No AI doubles without consent.", None, "paragraph"),  # w:pict/v:textbox, no mc:Choice
         ("Comment spans", None, "paragraph"),
@@ -265,4 +266,5 @@ def test_contents_moves_tracked_rows_wrappers_math_and_vml_boxes() -> None:
     assert notes["comment"].anchor == "Comment spans two paragraphs."
     assert notes["endnote"].text == "ENDNOTE: Rates are reviewed every year."
     assert notes["endnote"].anchor == "The fee is 2×scale."
-    assert [(gap.kind, gap.detail) for gap in raw.gaps] == [("embedded-object", "a chart")]
+    assert [(gap.kind, gap.detail) for gap in raw.gaps] == [
+        ("embedded-object", "a chart"), ("other", "hidden text (22 characters Word does not show)")]

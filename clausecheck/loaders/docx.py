@@ -39,6 +39,8 @@ def load_docx(path: str | Path, *, limits: Limits) -> RawDocument:
     reader = _BodyReader(styles, Numbering(parts.numbering, styles), walker)
     blocks = reader.content(body) if body is not None else []
     gaps = walker.gaps() + reader.gaps + _package_gaps(parts)
+    if walker.hidden_chars:
+        gaps.append(Gap("other", f"hidden text ({walker.hidden_chars:,} characters Word does not show)"))
     warnings = []
     if walker.tracked:
         warnings.append("the document holds tracked changes that were never accepted: read as if all were "

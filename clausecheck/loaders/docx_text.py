@@ -79,6 +79,7 @@ class TextWalker:
         self.comment_anchors: dict[str, str] = {}
         self.note_anchors: dict[str, str] = {}
         self.tracked = False
+        self.hidden_chars = 0
         self._fields: list[bool] = []
         self._open_comments: dict[str, list[str]] = {}
         self._notes_here: list[str] = []
@@ -153,6 +154,9 @@ class TextWalker:
     def _run(self, run: etree._Element, out: ParagraphText, para_bold: bool, *, inserted: bool,
              deleted: bool) -> None:
         bold = self._run_bold(run, para_bold)
+        if not deleted and self._hidden(run):
+            self.hidden_chars += sum(len(t.text or "") for t in run.iter(_W + "t"))
+            return
         for child in run:
             tag = child.tag
             if not isinstance(tag, str):
@@ -186,6 +190,11 @@ class TextWalker:
                 self._gap(_OLE)
             elif tag == _MC + "AlternateContent":
                 self._run(_choice(child), out, para_bold, inserted=inserted, deleted=deleted)
+
+    def _hidden(self, run: etree._Element) -> bool:
+        """Hidden text (``w:vanish``): Word neither shows nor prints it."""
+        rpr = run.find(_W + "rPr")
+        return rpr is not None and bool(on_off(rpr.find(_W + "vanish")))
 
     def _run_bold(self, run: etree._Element, para_bold: bool) -> bool:
         rpr = run.find(_W + "rPr")
