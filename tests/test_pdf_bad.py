@@ -116,3 +116,20 @@ def test_mutated_pdfs_end_in_a_document_or_a_typed_error(tmp_path: Path) -> None
             assert all(b.text.strip() for b in raw.blocks)
             outcomes["loaded"] += 1
     assert outcomes["loaded"] and outcomes["CorruptFile"]
+
+
+def test_page_tree_loop_ends_quickly_in_a_typed_error() -> None:
+    assert "no text layer" in one_line_error(NoTextLayer, "pdf-page-tree-loop.pdf")
+
+
+def test_thousands_of_pages_refused_by_the_default_limit(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    page = pypdf.PdfReader(CONTRACTS / "pdf-sections.pdf").pages[0]
+    for _ in range(DEFAULT_LIMITS.max_pages + 500):
+        writer.add_page(page)
+    path = tmp_path / "many-pages.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(TooLarge, match="2,500 pages, over the limit of 2,000"):
+        load_pdf(path)
