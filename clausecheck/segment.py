@@ -246,16 +246,16 @@ def _block_label(block: Block, text: str) -> tuple[Label | None, int]:
     return label, label.end
 
 
-def _starts_signature(state: _State, block: Block, text: str) -> bool:
+def _starts_signature(state: _State, block: Block, text: str, *, in_table: bool = False) -> bool:
     """A signature block starts: "IN WITNESS WHEREOF", or a short "By: ____" line after the clauses.
 
-    A bare line of underscores is not enough (footnotes sit under one), and blanks to fill in
-    before any numbered clause ("Performer: ______") are a form's fields, not signatures.
+    A bare line of underscores is not enough outside a table (footnotes sit under one), and
+    blanks to fill in before any numbered clause ("Performer: ______") are a form's fields.
     """
     if block.kind == "signature":
         return True
     m = _SIGNATURE_START.match(text)
-    if m is None or not text.strip("_ "):
+    if m is None or not (in_table or text.strip("_ ")):
         return False
     if m.group(0).upper().startswith(("IN WITNESS", "ACCEPTED", "AGREED")):
         return True
@@ -351,7 +351,8 @@ def _start_signature(state: _State, block: Block, text: str) -> None:
 
 
 def _add_table(state: _State, block: Block, text: str) -> None:
-    if state.signature is None and any(_starts_signature(state, block, cell) for cell in text.split(" | ")):
+    cells = text.split(" | ")
+    if state.signature is None and any(_starts_signature(state, block, c, in_table=True) for c in cells):
         _start_signature(state, block, text)
         return
     target = state.signature if state.signature is not None else state.last
