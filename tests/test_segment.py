@@ -303,6 +303,9 @@ def test_signature_table_takes_the_party_row_above_it() -> None:
     assert doc.clauses[1].kind == "signature"
     assert doc.clauses[1].text.split("\n") == [
         "LUMEN SIGNAL MEDIA INC. | TALENT", "By: ________ | ________", "Name / Title: | Rafael Q"]
+    doc = seg("8. Law. California law governs.", Block("GREENWAY PICTURES LLC | WRITER", kind="table"),
+              Block("__________ | __________", kind="table"))
+    assert [c.kind for c in doc.clauses] == ["clause", "signature"]
 
 
 def test_signature_without_in_witness_takes_the_party_name() -> None:
