@@ -133,3 +133,37 @@ def test_thousands_of_pages_refused_by_the_default_limit(tmp_path: Path) -> None
         writer.write(handle)
     with pytest.raises(TooLarge, match="2,500 pages, over the limit of 2,000"):
         load_pdf(path)
+
+
+MEMORY_CHECK = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))
+sys.path.insert(0, sys.argv[1])
+from clausecheck.errors import ClauseCheckError
+from clausecheck.loaders.pdf import load_pdf
+for name in sys.argv[2:]:
+    try:
+        outcome = "loaded" if load_pdf(name).blocks else "empty"
+    except ClauseCheckError as error:
+        outcome = type(error).__name__
+    print(Path(name).name, outcome)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs POSIX resource limits")
+def test_bad_pdfs_under_a_512_mib_memory_limit() -> None:
+    """Every hostile PDF gets its answer in a process that may not use more than 512 MiB."""
+    import subprocess
+    import sys
+
+    names = sorted(str(p) for p in BAD.glob("*.pdf"))
+    done = subprocess.run([sys.executable, "-c", MEMORY_CHECK, str(CONTRACTS.parent.parent), *names],
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert dict(line.split(" ") for line in done.stdout.splitlines()) == {
+        "pdf-empty.pdf": "CorruptFile", "pdf-encrypted-owner-only.pdf": "loaded",
+        "pdf-encrypted-user.pdf": "EncryptedPDF", "pdf-garbage.pdf": "CorruptFile",
+        "pdf-javascript-attachment.pdf": "loaded", "pdf-no-unicode.pdf": "UnreadableText",
+        "pdf-no-xref.pdf": "CorruptFile", "pdf-page-tree-loop.pdf": "NoTextLayer",
+        "pdf-scanned.pdf": "NoTextLayer", "pdf-truncated.pdf": "CorruptFile",
+    }
