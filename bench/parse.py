@@ -9,6 +9,7 @@ noisy: run it twice before trusting a figure.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from collections.abc import Callable
@@ -109,7 +110,9 @@ def main() -> None:
     print(f"clausecheck ({what}): {cc_time:7.2f} s  {pages / cc_time:8.1f} pages/s")
     pdfium_time, _ = timed(pdfium_bare, files)
     print(f"pypdfium2 get_text_range:         {pdfium_time:7.2f} s  {pages / pdfium_time:8.1f} pages/s")
-    if not args.no_plumber:
+    if not args.no_plumber and importlib.util.find_spec("pdfplumber") is None:
+        print("pdfplumber is not installed (pip install .[test]): no comparison")
+    elif not args.no_plumber:
         plumber(files[0])
         plumber_time, _ = timed(plumber, files)
         print(f"pdfplumber extract_text (+close): {plumber_time:7.2f} s  {pages / plumber_time:8.1f} pages/s")
