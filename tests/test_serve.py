@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import re
+import socket
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -16,9 +17,11 @@ from pathlib import Path
 import jsonschema
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from conftest import CONTRACTS, FIXTURES
 
 from clausecheck import api, errors
+from clausecheck.cli import cli
 from clausecheck.config import Config
 from clausecheck.limits import DEFAULT_LIMITS, MiB
 from clausecheck.render import render
@@ -394,6 +397,19 @@ def test_a_bug_is_a_friendly_page_and_one_log_line(app, monkeypatch, capsys) -> 
     assert tree(response).xpath("//h1/text()") == ["Something went wrong inside clausecheck"]
     err = capsys.readouterr().err
     assert err == "clausecheck serve: internal error (ValueError); please report it\n"
+
+
+def test_serve_explains_a_port_in_use_and_an_unknown_host() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--no-browser", "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot listen on 127.0.0.1 port {port}: ")
+    assert "choose another --port" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["serve", "--no-browser", "--host", "no-such-host.invalid"])
+    assert result.exit_code == 1 and "cannot listen on no-such-host.invalid" in result.output
 
 
 # --- privacy: the private folder, nothing written or logged elsewhere ----------------------------

@@ -18,4 +18,11 @@ def serve(port: int, host: str, no_browser: bool) -> None:
     """Open a page in your web browser to check a contract: choose or drop the file, read the report,
     download it. Everything stays on this computer; Ctrl-C stops it. Settings in clausecheck.toml
     (packs, rules, facts, limits) apply as for check."""
-    run(host, port, open_browser=not no_browser, config=load_config(), echo=click.echo)
+    config = load_config()
+    try:
+        run(host, port, open_browser=not no_browser, config=config, echo=click.echo)
+    except OSError as error:  # binding failed: the port is taken, or the host is not an address here
+        reason = error.strerror or str(error)
+        raise click.ClickException(
+            f"cannot listen on {host} port {port}: {reason}; choose another --port, or leave it out"
+        ) from None

@@ -5,6 +5,7 @@ every address, token included."""
 from __future__ import annotations
 
 import ipaddress
+import socket
 import webbrowser
 from collections.abc import Callable
 
@@ -25,9 +26,16 @@ class QuietHandler(WSGIRequestHandler):
 
 
 def bind(host: str, port: int, token: str, config: Config) -> BaseWSGIServer:
-    """A threaded server listening on ``host``:``port`` (0: a free port) with the app attached."""
-    server = make_server(host, port, _unset, threaded=True, request_handler=QuietHandler)
-    server.app = create_app(token=token, host=host, port=server.server_port, config=config)
+    """A threaded server listening on ``host``:``port`` (0: a free port) with the app attached.
+
+    The socket is bound here, so a port in use or an unknown host raises :class:`OSError` for the
+    command to explain (werkzeug would print its own message and exit).
+    """
+    family = socket.AF_INET6 if _is_ipv6(host) else socket.AF_INET
+    with socket.create_server((host, port), family=family) as listening:
+        server = make_server(host, port, _unset, threaded=True, request_handler=QuietHandler,
+                             fd=listening.fileno())
+    server.app = create_app(token=token, host=host, port=server.port, config=config)
     return server
 
 
@@ -36,7 +44,7 @@ def address(server: BaseWSGIServer, token: str) -> str:
     host = server.host
     if _is_ipv6(host):
         host = f"[{host}]"
-    return f"http://{host}:{server.server_port}/?{TOKEN_FIELD}={token}"
+    return f"http://{host}:{server.port}/?{TOKEN_FIELD}={token}"
 
 
 def run(
