@@ -40,6 +40,7 @@ _PREAMBLE_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?:[.:;!?\u037e][\"”’)\]]*|\b(?:and|or))$")
 _OPENERS = frozenset(["a", "i", "A", "I", "1"])
+_MAX_HEADING = 200  # a longer paragraph marked as a heading is read as text, so nothing is lost
 _REFERENCE_TAIL = re.compile(r"\s*(?:[a-z]|[,;\[])")
 _LETTER_STYLES = ("lower", "upper")
 _ROMAN_STYLES = ("roman", "upper-roman")
@@ -263,7 +264,7 @@ def _starts_signature(state: _State, block: Block, text: str, *, in_table: bool 
 
 
 def _is_heading_block(block: Block, text: str) -> bool:
-    if block.heading:
+    if block.heading and len(text) <= _MAX_HEADING:
         return True
     if block.bold_prefix and block.bold_prefix >= len(text) and len(text) <= 120 and "\n" not in text:
         return not re.search(r"[.;]\s+\S", text)
@@ -575,7 +576,7 @@ def _split_heading(
             return heading, text[block.bold_prefix:].lstrip(SEPARATORS).lstrip()
     if not body:
         return None, ""
-    if block.heading:
+    if block.heading and len(body) <= _MAX_HEADING:
         return clean_heading(body), ""
     word_style = style[0] in (ARTICLE, EXHIBIT, DECIMAL)
     if is_heading_only(body, allow_title=word_style):

@@ -225,6 +225,12 @@ def test_run_in_headings_from_text_and_from_bold() -> None:
     ]
 
 
+def test_a_long_paragraph_marked_as_heading_stays_text() -> None:
+    long = "Company shall pay the fee " * 10
+    doc = seg(Block("1. " + long, heading=True), Block(long, heading=True))
+    assert doc.clauses[0].heading is None and doc.clauses[0].text == (long.strip() + "\n" + long.strip())
+
+
 def test_heading_only_clauses_parent_what_follows_and_take_continuations() -> None:
     doc = seg("3. COMPENSATION", "3.1 Company pays.", "4. TERM", "The term is one year.")
     three, four = by_number(doc, "3"), by_number(doc, "4")
