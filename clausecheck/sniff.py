@@ -9,15 +9,22 @@ from .errors import EmptyFile, UnsupportedFormat
 
 _HEAD = 8192
 
-# (magic prefix, what it is, what to do)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted .docx is an OLE container holding an "EncryptedPackage" stream (named in UTF-16).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_OLE_SCAN_BYTES = 4 * 1024 * 1024
+
+_RESAVE = "open it in Word or LibreOffice and save it as .docx or PDF"
+_OCR = "if it is a scanned page, run it through OCR and save it as a PDF with text"
+
+# (magic prefix, what it is and what to do)
 _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-     "a legacy Word .doc (or other old Office) file: open it in Word or LibreOffice and save it as .docx or PDF"),
-    (b"{\\rtf", "an RTF file: open it in Word or LibreOffice and save it as .docx or PDF"),
-    (b"\x89PNG", "a PNG image: if it is a scanned page, run it through OCR and save it as a PDF with text"),
-    (b"\xff\xd8\xff", "a JPEG image: if it is a scanned page, run it through OCR and save it as a PDF with text"),
-    (b"II*\x00", "a TIFF image: if it is a scan, run it through OCR and save it as a PDF with text"),
-    (b"MM\x00*", "a TIFF image: if it is a scan, run it through OCR and save it as a PDF with text"),
+    (_OLE_MAGIC, f"a legacy Word .doc (or other old Office) file: {_RESAVE}"),
+    (b"{\\rtf", f"an RTF file: {_RESAVE}"),
+    (b"\x89PNG", f"a PNG image: {_OCR}"),
+    (b"\xff\xd8\xff", f"a JPEG image: {_OCR}"),
+    (b"II*\x00", f"a TIFF image: {_OCR}"),
+    (b"MM\x00*", f"a TIFF image: {_OCR}"),
     (b"GIF8", "a GIF image, not a contract document"),
     (b"\x1f\x8b", "a gzip archive: unpack it first"),
     (b"7z\xbc\xaf", "a 7-Zip archive: unpack it first"),
@@ -36,6 +43,12 @@ def sniff(path: str | Path) -> str:
         raise EmptyFile(str(path))
     if b"%PDF-" in head[:1024]:
         return "pdf"
+    if head.startswith(_OLE_MAGIC) and _is_encrypted_office(path):
+        raise UnsupportedFormat(
+            str(path),
+            "a password-protected Word file: open it in Word, remove the password "
+            "(File > Info > Protect Document) and save it again, or save it as PDF",
+        )
     for magic, what in _REFUSED_MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormat(str(path), what)
@@ -48,7 +61,7 @@ def _sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+            mimetype = _read_head(archive, "mimetype") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnsupportedFormat(str(path), f"a damaged zip archive ({exc})") from None
     if "word/document.xml" in names:
@@ -62,6 +75,12 @@ def _sniff_zip(path: Path) -> str:
     return _refuse(path, "a zip archive: unpack it and check the documents inside")
 
 
+def _read_head(archive: zipfile.ZipFile, name: str, size: int = 100) -> str:
+    """The first bytes of a member, read without inflating the rest (a member may be a bomb)."""
+    with archive.open(name) as member:
+        return member.read(size).decode("ascii", "replace")
+
+
 def _sniff_text(path: Path, head: bytes) -> str:
     lowered = head[:512].lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
@@ -69,8 +88,13 @@ def _sniff_text(path: Path, head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _text_kind(path)
     if b"\x00" in head:
-        return _refuse(path, "a binary file of a kind clausecheck does not read (PDF, .docx and text are read)")
+        return _refuse(path, "a binary file of a kind clausecheck does not read (it reads PDF, .docx, text)")
     return _text_kind(path)
+
+
+def _is_encrypted_office(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return _ENCRYPTED_PACKAGE in handle.read(_OLE_SCAN_BYTES)
 
 
 def _text_kind(path: Path) -> str:
