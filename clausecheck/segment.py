@@ -572,7 +572,7 @@ def _split_heading(
     if block.bold_prefix > body_start:
         bold = text[body_start:block.bold_prefix]
         heading = clean_heading(bold)
-        if heading:
+        if heading and len(heading) <= _MAX_HEADING and not re.search(r"[.;]\s+\S", heading):
             return heading, text[block.bold_prefix:].lstrip(SEPARATORS).lstrip()
     if not body:
         return None, ""

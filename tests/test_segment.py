@@ -229,6 +229,8 @@ def test_a_long_paragraph_marked_as_heading_stays_text() -> None:
     long = "Company shall pay the fee " * 10
     doc = seg(Block("1. " + long, heading=True), Block(long, heading=True))
     assert doc.clauses[0].heading is None and doc.clauses[0].text == (long.strip() + "\n" + long.strip())
+    doc = seg(Block("2. All bold. Company pays. More text.", bold_prefix=36))
+    assert (doc.clauses[0].heading, doc.clauses[0].text) == (None, "All bold. Company pays. More text.")
 
 
 def test_heading_only_clauses_parent_what_follows_and_take_continuations() -> None:
