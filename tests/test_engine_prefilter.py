@@ -12,7 +12,7 @@ from clausecheck.engine.literals import required
 from clausecheck.engine.loader import load_rules
 from clausecheck.engine.run import Engine
 from clausecheck.engine.schema import Example
-from clausecheck.engine.terms import term_keyword
+from clausecheck.engine.terms import term_keywords
 from clausecheck.engine.yamlnodes import Mark
 from clausecheck.model import Definition
 
@@ -67,5 +67,7 @@ def test_literal_keywords_of_patterns():
     assert required(r"foo|\w+") is None
     assert required(r"(?:consent){e<=1}") is None
     assert required(r"[[:alpha:]]+ ok") is None
-    assert term_keyword("fine-tune") == "fin"
-    assert term_keyword("Writer's") == "writer"
+    assert term_keywords("fine-tune") == frozenset({"^fine"})
+    assert term_keywords("feed") == frozenset({"^feed", "^fed"})
+    assert term_keywords("Writer's") == frozenset({"^writer"})
+    assert term_keywords("all media now known or hereafter devised") == frozenset({"^hereafter"})

@@ -8,6 +8,7 @@ anchor match (negation, exceptions) and the defined terms used, so ``explain`` c
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ import regex
 from ..errors import RuleTimeout
 from . import literals
 from .sentences import Sentences, words_between
-from .terms import term_keyword, terms_regex
+from .terms import term_keywords, terms_regex
 from .yamlnodes import Mark, YList, YMap
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -86,6 +87,8 @@ class Target:
     rule: str
     timeout: float
     expansions: dict[int, tuple[regex.Pattern, list[str]]] = field(default_factory=dict)
+    found: set[str] | None = None  # prefilter keywords in the text: leaves that need others are skipped
+    full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
     _sentences: Sentences | None = None
 
     @property
@@ -152,22 +155,16 @@ class Compiler:
 
     def leaf(self, kind: str, node: YMap) -> Leaf:
         value, where = node[kind], node.value_mark(kind)
-        if kind == "pattern":
-            if not isinstance(value, str) or not value:
-                raise where.error(f"rule '{self.rule}': 'pattern' must be a non-empty text", self.rule)
-            source = r"(?<!\w)(?:" + value + r")(?!\w)"
-            keywords = literals.required(value)
-            shown = value
-        else:
-            phrases = self.phrases(kind, value, where)
-            source = terms_regex(phrases)
-            found = {term_keyword(p) for p in phrases}
-            keywords = None if "" in found else frozenset(found)
-            shown = value if kind == "ref" else ", ".join(phrases)
         try:
             if kind == "pattern":
-                regex.compile(value, FLAGS)  # errors point into the author's own pattern
-            pattern = regex.compile(source, FLAGS)
+                if not isinstance(value, str) or not value:
+                    raise where.error(f"rule '{self.rule}': 'pattern' must be a non-empty text", self.rule)
+                pattern, keywords = compile_pattern(value)
+                shown = value
+            else:
+                phrases = self.phrases(kind, value, where)
+                pattern, keywords = compile_terms(tuple(phrases))
+                shown = value if kind == "ref" else ", ".join(phrases)
         except regex.error as error:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
         leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind))
@@ -209,6 +206,21 @@ class Compiler:
                 raise node.value_mark("sentence").error("'sentence' must be true or false", self.rule)
             branch.within, branch.sentence = within, sentence
         return branch
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_pattern(value: str) -> tuple[regex.Pattern, frozenset[str] | None]:
+    """A ``pattern`` leaf's whole-word regex and prefilter keywords (shared by identical leaves)."""
+    regex.compile(value, FLAGS)  # errors point into the author's own pattern
+    return regex.compile(r"(?<!\w)(?:" + value + r")(?!\w)", FLAGS), literals.required(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_terms(phrases: tuple[str, ...]) -> tuple[regex.Pattern, frozenset[str] | None]:
+    """A ``terms`` / ``ref`` leaf's regex and prefilter keywords (shared by identical leaves)."""
+    per_phrase = [term_keywords(p) for p in phrases]
+    keywords = frozenset().union(*per_phrase) if all(per_phrase) else None
+    return regex.compile(terms_regex(list(phrases)), FLAGS), keywords
 
 
 def unknown_key(key: str, allowed: tuple[str, ...] | list[str], where: str) -> str:
@@ -287,7 +299,11 @@ def evaluate(expr: Expr, target: Target, judge: AnchorJudge | None = None) -> Re
     """Evaluate ``expr`` on ``target``; ``judge`` decides which anchor matches count."""
     if isinstance(expr, Leaf):
         return _leaf(expr, target, judge)
-    children = [evaluate(child, target, judge) for child in expr.children]
+    children = []
+    for child in expr.children:
+        children.append(evaluate(child, target, judge))
+        if expr.kind in ("all", "near") and not children[-1].matched and not target.full:
+            return Result(expr, False, [], children)
     if expr.kind == "not":
         return Result(expr, not children[0].matched, [], children)
     if expr.kind == "any":
@@ -300,9 +316,12 @@ def evaluate(expr: Expr, target: Target, judge: AnchorJudge | None = None) -> Re
 
 
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
+    expansion = target.expansions.get(id(leaf))
+    if (target.found is not None and leaf.keywords is not None and expansion is None
+            and not leaf.keywords & target.found):
+        return Result(leaf, False, [])
     spans = target.find(leaf.pattern)
     used: list[str] = []
-    expansion = target.expansions.get(id(leaf))
     if expansion is not None:
         extra = [s for s in target.find(expansion[0]) if s not in spans]
         if extra:

@@ -1,7 +1,8 @@
 """Index rules by literal keywords so a rule is tried only on text that contains what it needs.
 
 Each rule's expression is reduced to a conjunction of keyword sets (every set must have one keyword
-present in the text). One Aho-Corasick pass over the case-folded text finds the keywords it holds;
+present in the text). One Aho-Corasick pass over the case-folded text finds the keywords it holds (keywords
+from terms must start a word: "^train" does not hit "constraint");
 a rule is a candidate when every one of its sets is hit. A set is always a safe over-approximation:
 skipping a rule never loses a finding (tests/test_engine_prefilter.py checks this with hypothesis).
 """
@@ -13,8 +14,9 @@ from collections.abc import Iterable
 import ahocorasick
 
 from .defined import Expansions, term_forms
-from .expr import Expr, Leaf
+from .expr import Expr, Leaf, iter_leaves
 from .schema import Rule
+from .terms import WORD_START
 
 Requirement = list[frozenset[str]]
 
@@ -44,8 +46,13 @@ def best(req: Requirement) -> frozenset[str]:
 class Prefilter:
     """The keyword index over a list of rules (by their ``main`` expression)."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], others: Iterable[Rule] = ()) -> None:
+        """Index ``rules`` by their main expression; the keyword scan also covers every leaf of
+        ``rules`` and ``others`` (``requires``, document-scope rules), which :func:`evaluate` uses to
+        skip leaves whose keywords are absent."""
         self.rules = list(rules)
+        self.by_id = {id(rule): rule for rule in self.rules}
+        self.position = {id(rule): number for number, rule in enumerate(self.rules)}
         self.requirements = {id(rule): requirement(rule.main) for rule in self.rules}
         self.always: list[Rule] = []
         index: dict[str, list[Rule]] = {}
@@ -58,7 +65,9 @@ class Prefilter:
                 index.setdefault(keyword, []).append(rule)
         self.index = index
         self.automaton = ahocorasick.Automaton()
-        keywords = {k for req in self.requirements.values() for group in req for k in group}
+        exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
+        leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
+        keywords = {k.removeprefix(WORD_START) for leaf in leaves for k in leaf.keywords or ()}
         for keyword in keywords:
             self.automaton.add_word(keyword, keyword)
         if keywords:
@@ -66,10 +75,18 @@ class Prefilter:
         self.empty = not keywords
 
     def scan(self, text: str) -> set[str]:
-        """The keywords found in ``text`` (case-folded)."""
+        """The keywords found in ``text`` (case-folded): each one as found anywhere, and marked with
+        :data:`WORD_START` when it also occurs at the start of a word."""
         if self.empty:
             return set()
-        return {keyword for _, keyword in self.automaton.iter(text.casefold())}
+        folded = text.casefold()
+        found = set()
+        for end, keyword in self.automaton.iter(folded):
+            found.add(keyword)
+            start = end - len(keyword) + 1
+            if start == 0 or not folded[start - 1].isalnum():
+                found.add(WORD_START + keyword)
+        return found
 
     def expanded(self, expansions: Expansions) -> dict[int, Requirement]:
         """Rule id -> requirement, for the rules whose requirement grows with a document's definitions."""
@@ -102,4 +119,4 @@ class Prefilter:
                 if rule_id not in chosen and all(
                         group & found or any(k in folded for k in group) for group in req):
                     chosen.add(rule_id)
-        return [rule for rule in self.rules if id(rule) in chosen]
+        return sorted((self.by_id[rule_id] for rule_id in chosen), key=lambda r: self.position[id(r)])

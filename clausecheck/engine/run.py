@@ -68,6 +68,7 @@ class Run:
     expansions: Expansions
     trace: Trace | None
     findings: list[Finding] = field(default_factory=list)
+    found: set[str] | None = None
 
 
 class Engine:
@@ -78,7 +79,7 @@ class Engine:
         self.limits = limits
         self.per_clause = [r for r in rules if r.scope == "clause" or r.kind == "missing"]
         self.whole = [r for r in rules if r.scope == "document" and r.kind != "missing"]
-        self.prefilter = Prefilter(self.per_clause) if prefilter else None
+        self.prefilter = Prefilter(self.per_clause, self.whole) if prefilter else None
 
     def run(self, document: Document, context: Context | None = None,
             trace: Trace | None = None) -> tuple[list[Finding], list[Assumption]]:
@@ -89,26 +90,26 @@ class Engine:
                     expansions(self.rules, document, self.limits.regex_timeout), trace)
         current = [i for i, c in enumerate(document.clauses) if c.change != "deleted" and c.text.strip()]
         triggers: dict[int, list[tuple[int, Result]]] = {}
-        found_anywhere: set[str] = set()
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
         for index in current:
             text = document.clauses[index].text
+            found = None
             if self.prefilter is None:
                 candidates = self.per_clause
             else:
                 found = self.prefilter.scan(text)
-                found_anywhere |= found
                 candidates = self.prefilter.candidates(found, text, expanded)
             for rule in candidates:
                 if id(rule) not in applicable:
                     continue
                 if rule.kind == "missing" and rule.scope == "document":
-                    result = self._trigger(rule, index, state)
+                    result = self._trigger(rule, index, state, found)
                     if result is not None:
                         triggers.setdefault(id(rule), []).append((index, result))
                 else:
-                    self._clause(rule, index, state, applicable[id(rule)])
+                    self._clause(rule, index, state, applicable[id(rule)], found)
         doc = DocText.of(document, current)
+        state.found = self.prefilter.scan(doc.text) if self.prefilter else None
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
                 self._missing_document(rule, triggers[id(rule)], doc, state, applicable[id(rule)])
@@ -121,11 +122,12 @@ class Engine:
 
     # --- one rule ----------------------------------------------------------------------------------
 
-    def _target(self, rule: Rule, text: str, state: Run) -> Target:
-        return Target(text, rule.id, state.limits.regex_timeout, state.expansions)
+    def _target(self, rule: Rule, text: str, state: Run, found: set[str] | None) -> Target:
+        return Target(text, rule.id, state.limits.regex_timeout, state.expansions, found,
+                      full=state.trace is not None)
 
-    def _clause(self, rule: Rule, index: int, state: Run, notes: list[str]) -> None:
-        target = self._target(rule, state.document.clauses[index].text, state)
+    def _clause(self, rule: Rule, index: int, state: Run, notes: list[str], found: set[str] | None) -> None:
+        target = self._target(rule, state.document.clauses[index].text, state, found)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         requires = None
         fired = result.matched
@@ -137,8 +139,8 @@ class Engine:
         if fired:
             self._emit(rule, index, highlights(result), result, state, notes)
 
-    def _trigger(self, rule: Rule, index: int, state: Run) -> Result | None:
-        target = self._target(rule, state.document.clauses[index].text, state)
+    def _trigger(self, rule: Rule, index: int, state: Run, found: set[str] | None) -> Result | None:
+        target = self._target(rule, state.document.clauses[index].text, state, found)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         if state.trace:
             state.trace(Attempt(rule, index, result, False, note="trigger (the protection is looked for "
@@ -147,7 +149,7 @@ class Engine:
 
     def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
                           state: Run, notes: list[str]) -> None:
-        target = self._target(rule, doc.text, state)
+        target = self._target(rule, doc.text, state, state.found)
         requires = evaluate(rule.requires, target, anchor_judge(rule, target, "any"))
         index, result = triggers[0]
         fired = not requires.matched
@@ -165,7 +167,7 @@ class Engine:
             self._emit(rule, index, highlights(result), result, state, notes + extra)
 
     def _document(self, rule: Rule, doc: DocText, state: Run, notes: list[str]) -> None:
-        target = self._target(rule, doc.text, state)
+        target = self._target(rule, doc.text, state, state.found)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         if state.trace:
             state.trace(Attempt(rule, None, result, result.matched))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -20,8 +21,10 @@ NEXT_START = regex.compile(r"[\"'\u201c(\[]?[A-Z0-9\u00c0-\u00de]")
 WORD = regex.compile(r"\w+(?:['\u2019]\w+)?")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``text``; together they cover the text."""
+@functools.lru_cache(maxsize=64)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each sentence of ``text``; together they cover the text (cached: every
+    rule tried on a clause asks for the same text)."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in END.finditer(text):
@@ -31,7 +34,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text) or not bounds:
         bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
 def _is_boundary(text: str, match: regex.Match) -> bool:

@@ -88,18 +88,36 @@ def terms_regex(phrases: list[str]) -> str:
     return r"(?<!\w)(?:" + "|".join(term_regex(p) for p in ordered) + r")(?!\w)"
 
 
-def term_keyword(phrase: str) -> str:
-    """A lower-case substring that every match of ``phrase`` contains (for the prefilter)."""
-    best = ""
+WORD_START = "^"  # prefix of a keyword that must start a word (see prefilter.py)
+
+
+def term_keywords(phrase: str) -> frozenset[str]:
+    """Keywords one of which every match of ``phrase`` contains (for the prefilter).
+
+    Taken from the most selective piece of the phrase. A word's inflected forms count, minus those
+    that begin with a shorter form ("feed", "fed" for feed/feeds/fed/feeding). Keywords marked
+    :data:`WORD_START` must start a word; pieces after a hyphen (which may be missing: "co-author" ~
+    "coauthor") or an apostrophe need not.
+    """
+    best: frozenset[str] = frozenset()
     for token in phrase.split():
-        for part in regex.split(r"[^\w]+", token):
-            if not part:
-                continue
-            forms = inflections(part)
-            stem = forms[0]
-            for form in forms[1:]:
-                while not form.startswith(stem):
-                    stem = stem[:-1]
-            if len(stem) > len(best):
-                best = stem
+        parts = [part for part in regex.split(r"[\-\u2010\u2011\u2013]", token) if part]
+        for number, part in enumerate(parts):
+            forms = inflections(part) if number == len(parts) - 1 else [part.lower()]
+            for piece_number, pieces in enumerate(zip(*(regex.split(r"['\u2019]", f) for f in forms),
+                                                      strict=False)):
+                if not all(pieces):
+                    continue
+                mark = WORD_START if number == 0 and piece_number == 0 else ""
+                ordered = sorted({p.casefold() for p in pieces}, key=len)
+                minimal = [f for i, f in enumerate(ordered) if not any(f.startswith(g) for g in ordered[:i])]
+                candidate = frozenset(mark + f for f in minimal)
+                if not best or _strength(candidate) > _strength(best):
+                    best = candidate
     return best
+
+
+def _strength(keywords: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest keyword first, then word-start keywords, which hit less text."""
+    shortest = min(len(k.removeprefix(WORD_START)) for k in keywords)
+    return shortest, sum(k.startswith(WORD_START) for k in keywords)
