@@ -36,6 +36,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         },
         "clauses": [clause_to_dict(c) for c in document.clauses],
         "definitions": {term: d.text for term, d in document.definitions.items()},
+        "definition_clauses": {term: d.clause for term, d in document.definitions.items()},
         "gaps": [asdict(g) for g in document.gaps],
         "notes": [asdict(n) for n in document.notes],
         "warnings": list(document.warnings),

@@ -64,6 +64,8 @@ def test_json_content_for_a_known_contract(capsys) -> None:
     parent = data["clauses"][clause["parent"]]
     assert parent["number"] == "5.2(a)"
     assert data["definitions"]["Digital Replica"].startswith('"Digital Replica" shall mean')
+    assert data["clauses"][data["definition_clauses"]["Digital Replica"]]["number"] == "1.2"
+    assert set(data["definition_clauses"]) == set(data["definitions"])
     assert data["gaps"] == [] and data["notes"] == [] and data["warnings"] == []
 
 
