@@ -110,6 +110,13 @@ def test_caps_headings_short_lines_bullets_and_fields_end_paragraphs(tmp_path: P
     ]
 
 
+def test_a_line_ending_in_a_hyphen_joins_without_a_space(tmp_path: Path) -> None:
+    data = (b"1. Company may use the recordings for a time-\nlimited period in the series only - and\n"
+            b"nowhere else.\n")
+    assert texts(write(tmp_path, data)) == [
+        "1. Company may use the recordings for a time-limited period in the series only - and nowhere else."]
+
+
 def test_form_feeds_separate_pages(tmp_path: Path) -> None:
     raw = load_text(write(tmp_path, b"1. One.\n\x0c2. Two.\n\n3. Three.\n\x0c"), fmt="text")
     assert raw.pages == 2

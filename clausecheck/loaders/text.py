@@ -125,12 +125,18 @@ def _block(para: _Para, page: int, *, markdown: bool) -> Block | None:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join hard-wrapped lines with a space ("well-\\nknown" keeps its hyphen)."""
+    """Join hard-wrapped lines with a space; a line ending in a hyphen joins without one
+    ("time-\\nlimited" -> "time-limited": the hyphen is kept, as text files rarely split words)."""
     out = ""
     for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        out = line if not out else f"{out} {line}"
+        if not out:
+            out = line
+        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
+            out += line
+        else:
+            out = f"{out} {line}"
     return out
 
 
