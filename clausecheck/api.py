@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .engine import Context, Engine, load_rules
+from .engine import Context, Engine, RuleSet, load_rules
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Document, PackInfo, Report
 
@@ -40,8 +40,7 @@ def check(
         from .loaders import load
 
         document = load(source, password=password, limits=limits)
-    selected = ruleset.select(only, ignore)
-    engine = Engine(selected, limits=limits, prefilter=prefilter)
+    engine = _engine(ruleset, tuple(only), tuple(ignore), limits, prefilter)
     findings, assumptions = engine.run(document, as_context(context))
     packs_run = [PackInfo(p.name, p.title, p.version, len(p.rules), p.path) for p in ruleset.packs]
     return Report(
@@ -53,6 +52,21 @@ def check(
         tool_version=__version__,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
+
+
+_ENGINES: dict[tuple, Engine] = {}
+
+
+def _engine(ruleset: RuleSet, only: tuple[str, ...], ignore: tuple[str, ...], limits: Limits,
+            prefilter: bool) -> Engine:
+    """The Engine for these rules and options, reused across calls (a batch checks many files)."""
+    key = (id(ruleset), ruleset.version, only, ignore, limits, prefilter)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        if len(_ENGINES) >= 8:
+            _ENGINES.pop(next(iter(_ENGINES)))
+        engine = _ENGINES[key] = Engine(ruleset.select(only, ignore), limits=limits, prefilter=prefilter)
+    return engine
 
 
 def as_context(context: ContextLike) -> Context:

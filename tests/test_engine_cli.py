@@ -17,10 +17,10 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 
 def test_rules_test_passes_on_the_test_pack():
-    result = run("rules", "test", str(CORE), "-v")
+    result = run("rules", "test", str(CORE))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASS  core-training-grant" in result.stdout
-    assert result.stdout.rstrip().endswith("6 passed, 0 failed")
+    assert result.stdout.rstrip().endswith("7 passed, 0 failed")
 
 
 def test_rules_test_fails_with_exit_1_and_says_which_example(tmp_path):
@@ -30,11 +30,12 @@ def test_rules_test_fails_with_exit_1_and_says_which_example(tmp_path):
         '        - "Company may use the Materials to train AI models."\n', 1)
     pack = tmp_path / "failing.yaml"
     pack.write_text(text, encoding="utf-8")
-    result = run("rules", "test", str(pack))
+    result = run("rules", "test", "-q", str(pack))
     assert result.returncode == 1
+    assert "PASS" not in result.stdout
     assert "FAIL  core-training-grant" in result.stdout
     assert "fired on no_match example: Company may use the Materials to train AI models." in result.stdout
-    assert result.stdout.rstrip().endswith("5 passed, 1 failed")
+    assert result.stdout.rstrip().endswith("6 passed, 1 failed")
 
 
 def test_broken_file_exits_2_with_location():

@@ -106,3 +106,16 @@ def test_findings_sorted_and_rules_version_stable(tmp_path):
     assert keys == sorted(keys) and len(keys) >= 2
     assert check(path, packs=[], rules=[CORE]).rules_version == first.rules_version
     assert check(path, packs=["wga"], rules=[CORE]).rules_version != first.rules_version
+
+
+def test_document_scope_conflict_sits_on_the_anchor_clause(tmp_path):
+    text = ("PERFORMER AGREEMENT\n\n1. Replica.\n1.1 Producer may create a digital replica of Performer.\n\n"
+            "2. Term.\n2.1 All rights granted in this Agreement are perpetual.\n")
+    report = check(write(tmp_path, "performer.txt", text), packs=[], rules=[CORE])
+    [finding] = by_rule(report, "core-replica-forever")
+    clause = report.document.clauses[finding.clause]
+    assert clause.number == "1.1"
+    assert [clause.text[s.start:s.end] for s in finding.spans] == ["digital replica"]
+    negated = text.replace("Producer may create", "Producer shall not create")
+    assert by_rule(check(write(tmp_path, "negated.txt", negated), packs=[], rules=[CORE]),
+                   "core-replica-forever") == []

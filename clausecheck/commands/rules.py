@@ -79,8 +79,8 @@ def validate(paths: tuple[Path, ...]) -> None:
 
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-v", "--verbose", is_flag=True, help="Also list the rules that pass.")
-def test(paths: tuple[Path, ...], verbose: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="List only the rules that fail.")
+def test(paths: tuple[Path, ...], quiet: bool) -> None:
     """Run every rule's examples: match texts must fire, no_match texts must not (exit 1 on failure)."""
     ruleset = rules_at(paths)
     limits = load_config().limits
@@ -89,7 +89,7 @@ def test(paths: tuple[Path, ...], verbose: bool) -> None:
         outcome = check_examples(rule, limits)
         if outcome.passed:
             passed += 1
-            if verbose:
+            if not quiet:
                 click.echo(f"PASS  {rule.id}")
             continue
         failed += 1
