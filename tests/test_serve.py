@@ -69,10 +69,12 @@ def tree(response):
 
 
 def report_html(response) -> str:
-    """The report inside the result page's frame, as the browser sees it."""
+    """The report inside the result page's frame (a data: URL), as the browser reads it."""
     frames = tree(response).xpath("//iframe[@id='report']")
     assert len(frames) == 1
-    return frames[0].get("srcdoc")
+    head, _, payload = frames[0].get("src").partition(",")
+    assert head == "data:text/html;charset=utf-8;base64"
+    return base64.b64decode(payload).decode("utf-8")
 
 
 def downloads(response) -> dict[str, tuple[str, str]]:
@@ -195,11 +197,14 @@ def test_pages_allow_only_their_own_inline_css_and_js(client) -> None:
         for element, directive in (("style", "style-src"), ("script", "script-src")):
             for inline in page.xpath(f"//{element}"):
                 assert sha256_source(inline.text) in _directive(policy, directive)
-        assert not page.xpath("//link[not(starts-with(@href, 'data:'))] | //img | //*[@src]")
+        assert "frame-src data:;" in policy  # the report's frame, and nothing else
+        assert not page.xpath("//link[not(starts-with(@href, 'data:'))] | //img | //object | //embed")
+        assert all(e.tag == "iframe" and e.get("src").startswith("data:text/html;")
+                   for e in page.xpath("//*[@src]"))
 
 
 def test_report_frame_css_and_js_are_allowed_by_the_page_policy(client) -> None:
-    """The report in <iframe srcdoc> inherits the page's policy, so its hashes must be in it."""
+    """The framed report (data: URL, then srcdoc) inherits the page's policy: its hashes are in it."""
     response = post(client)
     inner = lxml.html.fromstring(report_html(response))
     policy = response.headers["Content-Security-Policy"]

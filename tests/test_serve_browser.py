@@ -150,9 +150,23 @@ def test_writer_uploads_a_contract_and_reads_the_report(server: Server, tmp_path
         assert any(re.match(r"(Clause|Section|Article) \d", c) for c in cites), cites
         assert report.locator("ol.questions li").count() > 0
         assert "State whose law applies: CA (you said so)" in report.locator("#checked").inner_text()
-        # the frame grows to the report's height: one scroll bar, the page's
+        # the script shows the same HTML as srcdoc, grown to the report's height: one scroll bar
+        shown = page.evaluate("document.getElementById('report').srcdoc")
+        assert shown.startswith("<!DOCTYPE html>")
         height = page.evaluate("document.getElementById('report').getBoundingClientRect().height")
         assert height > 2000
+        # a question's link to its finding scrolls this page to it and stays on the report
+        link = report.locator("ol.questions .refs a").last
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.scrollY") > 500
+        assert report.locator(f"{target}").evaluate("e => e.ownerDocument.activeElement === e")
+        assert page.evaluate("document.getElementById('report').contentDocument.URL") == "about:srcdoc"
+        page.evaluate("window.scrollTo(0, 0)")
+        page.evaluate("document.getElementById('report').contentWindow.print = () => { window.__done = 1; }")
+        page.click("#print")
+        assert page.evaluate("window.__done") == 1
         page.screenshot(path=str(ARTIFACTS / "serve-report.png"), full_page=True)
         page.screenshot(path=str(ARTIFACTS / "serve-report-top.png"))
         # downloads: the three formats, saved by the browser
@@ -164,6 +178,7 @@ def test_writer_uploads_a_contract_and_reads_the_report(server: Server, tmp_path
             download.value.save_as(target)
             saved[label] = target
         assert saved["HTML"].name == "writer-pilot-ai-grant-clausecheck.html"
+        assert saved["HTML"].read_text(encoding="utf-8") == shown
         assert json.loads(saved["JSON"].read_text())["document"]["path"] == WRITER.name
         assert saved["Markdown"].read_text().startswith("#")
         assert page.is_visible("#print")
@@ -226,4 +241,13 @@ def test_keyboard_and_errors_without_javascript(server: Server) -> None:
         assert "Verdict:" in page.inner_text("p.verdict")
         assert page.frame_locator("#report").locator("#verdict-title").text_content() == "Verdict"
         assert not page.is_visible("#print")  # printing needs the script: the page says to download
+        # without the script the report is the data: frame, whose links to its own sections work
+        report = page.frame_locator("#report")
+        link = report.locator("article.finding p.where a").first
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_timeout(300)
+        assert report.locator(target).count() == 1 and report.locator("#verdict").count() == 1
+        frame_url = page.frames[1].url
+        assert frame_url.startswith("data:text/html;") and frame_url.endswith(target)
         assert browser.blocked == []

@@ -72,8 +72,9 @@ def sha256_source(text: str) -> str:
 def page_policy(styles: Iterable[str], scripts: Iterable[str]) -> str:
     """Allow exactly the given inline styles and scripts, data: images and posts to this server.
 
-    The report shown in an ``<iframe srcdoc>`` inherits this policy, so its CSS and JS are among
-    the hashes; nothing may be fetched, framed or connected to.
+    The report is framed from a data: URL (the script then shows it as ``<iframe srcdoc>``); both
+    inherit this policy, so its CSS and JS are among the hashes. Nothing may be fetched, framed
+    from elsewhere or connected to.
     """
     style_src = " ".join(sha256_source(s) for s in styles)
     script_src = " ".join(sha256_source(s) for s in scripts)
@@ -81,7 +82,7 @@ def page_policy(styles: Iterable[str], scripts: Iterable[str]) -> str:
         "default-src 'none'; "
         f"style-src {style_src}; "
         f"script-src {script_src}; "
-        "img-src data:; font-src 'none'; connect-src 'none'; "
+        "img-src data:; frame-src data:; font-src 'none'; connect-src 'none'; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     )
 

@@ -83,12 +83,16 @@ class Download:
 
 @dataclass(frozen=True)
 class Checked:
-    """A checked upload: the report, its HTML and the three downloads (made in this request)."""
+    """A checked upload: the report and its three downloads (made in this request)."""
 
     name: str
     report: Report
-    html: str
     downloads: list[Download]
+
+    @property
+    def html_url(self) -> str:
+        """The HTML report as a data: URL: the page shows it in a frame and offers it for download."""
+        return next(d.url for d in self.downloads if d.fmt == "html")
 
 
 def check_upload(
@@ -118,7 +122,7 @@ def check_upload(
         Download(fmt, label, f"{stem}-clausecheck{SUFFIXES[fmt]}", data_url(rendered[fmt], MEDIA_TYPES[fmt]))
         for fmt, label in (("html", "HTML"), ("json", "JSON"), ("md", "Markdown"))
     ]
-    return Checked(name, report, rendered["html"], downloads)
+    return Checked(name, report, downloads)
 
 
 def data_url(text: str, media_type: str) -> str:

@@ -47,29 +47,53 @@
     });
   }
 
+  // The report arrives as a data: URL frame, which reads well without this script (its links to
+  // its own sections work) but cannot be measured or printed from here. With the script it is
+  // shown from the same HTML as <iframe srcdoc>: as tall as the report, printable, and with its
+  // section links scrolling this page.
   var frame = document.getElementById("report");
   var print = document.getElementById("print");
-  if (frame) {
+  if (frame && window.TextDecoder) {
+    var source = frame.getAttribute("src") || "";
+    var comma = source.indexOf(",");
+    var bytes = window.atob(source.slice(comma + 1));
+    var codes = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i += 1) { codes[i] = bytes.charCodeAt(i); }
     var fit = function () {
       var doc = frame.contentDocument;
       if (doc && doc.documentElement) {
         frame.style.height = (doc.documentElement.scrollHeight + 4) + "px";
       }
     };
-    var ready = function () {
+    var follow = function (event) {
       var doc = frame.contentDocument;
-      if (!doc) { return; }
+      var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+      if (!doc || !link) { return; }
+      var href = link.getAttribute("href");
+      if (href.charAt(0) !== "#") { return; }
+      // a srcdoc frame resolves "#x" against this page's address: scroll to it instead
+      event.preventDefault();
+      var target = doc.getElementById(decodeURIComponent(href.slice(1)));
+      if (target) {
+        if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+        target.scrollIntoView();
+        target.focus({ preventScroll: true });
+      }
+    };
+    frame.addEventListener("load", function () {
+      var doc = frame.contentDocument;
+      if (!doc || !frame.hasAttribute("srcdoc")) { return; }
       // links to sources open in a new tab instead of inside the frame
       Array.prototype.forEach.call(doc.querySelectorAll("a[href^='http']"), function (link) {
         link.target = "_blank";
         link.rel = "noopener noreferrer";
       });
+      doc.addEventListener("click", follow);
       fit();
       if (window.ResizeObserver && doc.body) { new window.ResizeObserver(fit).observe(doc.body); }
-    };
-    frame.addEventListener("load", ready);
-    if (frame.contentDocument && frame.contentDocument.readyState === "complete") { ready(); }
+    });
     window.addEventListener("resize", fit);
+    frame.srcdoc = new window.TextDecoder("utf-8").decode(codes);
     if (print) {
       print.hidden = false;
       print.addEventListener("click", function () { frame.contentWindow.print(); });
