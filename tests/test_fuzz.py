@@ -1,0 +1,118 @@
+"""Fuzzing: rule matching on arbitrary text, and a short fixed-seed mutation run of the loaders.
+
+The long mutation run is ``python bench/fuzz.py --cases 3000`` (see that module).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clausecheck.api import check
+from clausecheck.engine import load_rules
+from clausecheck.errors import ClauseCheckError
+from clausecheck.limits import DEFAULT_LIMITS
+from clausecheck.model import Block, RawDocument
+from clausecheck.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import fuzz  # noqa: E402  (bench/fuzz.py: the mutation engine)
+
+PACKS = ("gig", "wga", "speech")
+
+
+@cache
+def example_sentences() -> list[str]:
+    """Sentences the chosen packs' rules are written to flag or to pass: so findings do occur."""
+    rules = load_rules(PACKS).rules
+    return sorted({e.text for r in rules for e in (*r.examples_match, *r.examples_no_match)})
+
+
+def clause_texts() -> st.SearchStrategy[str]:
+    noise = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    pieces = st.lists(st.sampled_from(example_sentences()) | noise | st.sampled_from(
+        ["1.", "(a)", "\n", "not", "shall", "AI", "train", "“", "”", "\u00ad", "\u200b", "ﬁ", "İ", "ß"]),
+        min_size=1, max_size=6)
+    return pieces.map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(clause_texts(), min_size=1, max_size=5))
+def test_check_on_arbitrary_text_keeps_findings_inside_their_clause(texts: list[str]) -> None:
+    raw = RawDocument(format="text", pages=1, blocks=[Block(text=t) for t in texts])
+    try:
+        document = segment(raw, path="fuzz.txt", sha256="0" * 64, limits=DEFAULT_LIMITS)
+        report = check(document, packs=PACKS)
+    except ClauseCheckError:
+        return
+    for finding in report.findings:
+        if finding.clause is None:
+            assert not finding.spans
+            continue
+        text = document.clauses[finding.clause].text
+        assert finding.spans
+        for span in finding.spans:
+            assert 0 <= span.start < span.end <= len(text)
+        assert finding.quote.strip()
+
+
+def test_findings_do_occur_in_the_generated_texts() -> None:
+    """The strategy above is only useful if matching rules fire on it: check one known case."""
+    sentence = next(s for s in example_sentences() if "train" in s.lower())
+    raw = RawDocument(format="text", pages=1, blocks=[Block(text=sentence)])
+    document = segment(raw, path="fuzz.txt", sha256="0" * 64, limits=DEFAULT_LIMITS)
+    assert check(document, packs=PACKS).findings
+
+
+def test_targeted_mutations_end_in_a_document_or_a_typed_error(tmp_path: Path) -> None:
+    """Every key DOCX part removed or not XML; PDF loops, self-references, forged counts, 5,000 pages."""
+    summary = fuzz.run_cases(fuzz.targeted_cases(fuzz.corpus()), keep=tmp_path)
+    assert not summary.unexpected, summary.report()
+    outcome = {r.case.mutation: r.outcome for r in summary.results}
+    assert outcome["drop word/document.xml"] == "UnsupportedFormat"
+    assert outcome["not-XML word/document.xml"] == "CorruptFile"
+    assert outcome["many-pages"] == "TooLarge"
+    assert outcome["self-reference (xref rebuilt)"] == "CorruptFile"
+    assert max(r.seconds for r in summary.results) < 10
+
+
+def test_short_fixed_seed_random_run(tmp_path: Path) -> None:
+    summary = fuzz.fuzz(120, seed=20261122, targeted=False, keep=tmp_path, timeout=60)
+    assert len(summary.results) == 120
+    assert not summary.unexpected, summary.report()
+    assert {"Document", "CorruptFile"} <= set(summary.outcomes)
+    assert summary.peak_rss_kib < 512 * 1024
+
+
+def test_cases_are_reproducible() -> None:
+    sources = fuzz.corpus()
+    assert fuzz.random_case(5, 17, sources) == fuzz.random_case(5, 17, sources)
+    assert fuzz.random_case(5, 17, sources).data != fuzz.random_case(5, 18, sources).data
+
+
+def test_a_crash_or_a_hang_is_unexpected_and_kept_as_a_reproducer(tmp_path: Path) -> None:
+    """The runner itself: a worker that dies (here: too little memory to start) or does not answer
+    in time (here: still importing) is an unexpected outcome, and its input is kept."""
+    case = fuzz.random_case(1, 0, fuzz.corpus())
+    crashed = fuzz.run_cases([case], memory_mib=16, keep=tmp_path)
+    assert [r.outcome for r in crashed.unexpected] == ["crash"]
+    hung = fuzz.run_cases([case], timeout=0.01, keep=tmp_path)
+    assert [r.outcome for r in hung.unexpected] == ["hang"]
+    expected = {f"fuzz-r0-{outcome}{suffix}" for outcome in ("crash", "hang")
+                for suffix in (case.suffix, ".txt")}
+    assert {p.name for p in tmp_path.iterdir()} == expected
+    assert (tmp_path / f"fuzz-r0-hang{case.suffix}").read_bytes() == case.data
+
+
+@pytest.mark.parametrize("how", fuzz.PDF_TARGETED)
+def test_pdf_structural_mutations_change_the_file(how: str) -> None:
+    data = (ROOT / "fixtures" / "contracts" / "pdf-sections.pdf").read_bytes()
+    assert fuzz._pdf_change(random.Random(how), data, how) != data
