@@ -30,7 +30,8 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     for match in END.finditer(text):
         if not _is_boundary(text, match):
             continue
-        bounds.append((start, match.start() + 1))
+        paragraph = match.group().startswith("\n")
+        bounds.append((start, match.start() if paragraph else match.start() + 1))
         start = match.end()
     if start < len(text) or not bounds:
         bounds.append((start, len(text)))
