@@ -241,6 +241,7 @@ def test_keyboard_and_errors_without_javascript(server: Server) -> None:
         assert "Verdict:" in page.inner_text("p.verdict")
         assert page.frame_locator("#report").locator("#verdict-title").text_content() == "Verdict"
         assert not page.is_visible("#print")  # printing needs the script: the page says to download
+        page.screenshot(path=str(ARTIFACTS / "serve-report-nojs.png"))
         # without the script the report is the data: frame, whose links to its own sections work
         report = page.frame_locator("#report")
         link = report.locator("article.finding p.where a").first
