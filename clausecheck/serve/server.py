@@ -13,7 +13,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from ..config import Config
 from .app import Counts, create_app
-from .security import TOKEN_FIELD, new_token
+from .security import LOOPBACK_NAMES, TOKEN_FIELD, new_token
 
 LOOPBACK = "127.0.0.1"
 
@@ -60,7 +60,7 @@ def run(
     server = bind(host, port, token, config or Config())
     url = address(server, token)
     try:
-        if host != LOOPBACK:
+        if host not in LOOPBACK_NAMES:
             echo(f"Warning: clausecheck is listening on {host}, not only on this computer. Other computers "
                  "that can reach this address may see the page (they still need the address with its "
                  "secret token). Use this only on a network you trust.")
