@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import ahocorasick
+import regex
 
 from .defined import Expansions, term_forms
 from .expr import Expr, Leaf, iter_leaves
@@ -19,6 +20,7 @@ from .schema import Rule
 from .terms import WORD_START
 
 Requirement = list[frozenset[str]]
+WORD_CHAR = regex.compile(r"\w")  # the same notion of a word character as the rules' (?<!\w)
 
 
 def requirement(expr: Expr, expansions: Expansions | None = None) -> Requirement:
@@ -84,7 +86,7 @@ class Prefilter:
         for end, keyword in self.automaton.iter(folded):
             found.add(keyword)
             start = end - len(keyword) + 1
-            if start == 0 or not folded[start - 1].isalnum():
+            if start == 0 or not WORD_CHAR.match(folded, start - 1):
                 found.add(WORD_START + keyword)
         return found
 
