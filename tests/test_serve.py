@@ -26,6 +26,7 @@ from clausecheck.config import Config
 from clausecheck.limits import DEFAULT_LIMITS, MiB
 from clausecheck.render import render
 from clausecheck.serve import app as app_module
+from clausecheck.serve import server as server_module
 from clausecheck.serve.app import ServeApp, create_app
 from clausecheck.serve.messages import MESSAGES, NO_FILE, WRONG_PASSWORD
 from clausecheck.serve.security import sha256_source
@@ -415,6 +416,27 @@ def test_serve_explains_a_port_in_use_and_an_unknown_host() -> None:
     assert "choose another --port" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(cli, ["serve", "--no-browser", "--host", "no-such-host.invalid"])
     assert result.exit_code == 1 and "cannot listen on no-such-host.invalid" in result.output
+
+
+def test_run_opens_the_browser_at_the_printed_address_and_stops_on_ctrl_c(monkeypatch) -> None:
+    opened: list[str] = []
+
+    def browser_then_ctrl_c(url: str) -> bool:
+        opened.append(url)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(server_module.webbrowser, "open", browser_then_ctrl_c)
+    lines: list[str] = []
+    counts = server_module.run(echo=lines.append)
+    assert len(opened) == 1
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]{40,}", opened[0])
+    assert lines[0] == f"clausecheck is running at {opened[0]}"
+    assert lines[-1] == "Stopped. Files checked: 0; could not be checked: 0; requests refused: 0."
+    assert counts.checked == 0
+    # a second run has another token
+    monkeypatch.setattr(server_module.webbrowser, "open", browser_then_ctrl_c)
+    server_module.run(echo=lines.append)
+    assert opened[1] != opened[0]
 
 
 # --- privacy: the private folder, nothing written or logged elsewhere ----------------------------
