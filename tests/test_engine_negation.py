@@ -31,6 +31,10 @@ GRANTS = [
     "Nothing in this Agreement shall limit Company's right to use the Materials to train AI models.",
     "Company may use the Materials to train AI models, but shall not sell the Materials.",
     "Company may use the Materials to train AI models without further consent or payment.",
+    "Company shall have the right, but not the obligation, to use the Materials to train AI models.",
+    "Company may not use the Materials except to train AI models.",
+    "The Materials shall not be used for any purpose other than training AI models.",
+    "Writer grants Company the right to use the Materials to train AI models, which may not be revoked.",
 ]
 NOT_GRANTS = [
     "Company shall not use the Materials to train any artificial intelligence system.",
@@ -45,6 +49,11 @@ NOT_GRANTS = [
     "Use of the Materials to train AI models is strictly prohibited.",
     "Company cannot use the Materials to train AI models.",
     "Company may not use the Materials or any portion thereof, in whole or in part, to train AI models.",
+    "Company will not, directly or indirectly, use or permit the use of the Materials to train AI models.",
+    "Company represents that it has not used and will not use the Materials to train AI models.",
+    "No license is granted to use the Materials to train AI models.",
+    "Company shall refrain from using the Materials to train AI models.",
+    "Neither Company nor its affiliates shall use the Materials to train AI models.",
 ]
 
 

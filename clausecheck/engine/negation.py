@@ -2,7 +2,8 @@
 
 A cue governs the anchor when it sits in the anchor's sentence, before it, at most
 :data:`MAX_GAP_WORDS` words away, with no scope terminator in between (a semicolon, "but",
-"however", "provided that", or a new clause with its own verb: ", and Company may use"). A few cues
+"however", "provided that", "except to/for", "other than" (an exception to a prohibition is a grant),
+or a new clause with its own verb: ", and Company may use"). A few cues
 follow the anchor ("... is prohibited"). Pseudo-negations ("not limited to", "shall not be required
 to") are masked first.
 """
@@ -30,7 +31,7 @@ PSEUDO = regex.compile(
 )
 CUE_BEFORE = regex.compile(
     r"""\b(?:
-        (?:shall|may|will|must|can|could|should|would|does|do|did|is|are|was|were|be)\s+not
+        (?:shall|may|will|must|can|could|should|would|does|do|did|is|are|was|were|be|has|have|had)\s+not
       | cannot | (?:can|won|shan|mustn|doesn|don|isn|aren)['\u2019]t
       | never | nor | nothing
       | in\s+no\s+(?:event|case) | under\s+no\s+circumstances? | at\s+no\s+time
@@ -49,7 +50,7 @@ CUE_AFTER = regex.compile(
     FLAGS,
 )
 TERMINATOR = regex.compile(
-    r"""; | \bbut\b | \bhowever\b | \bwhereas\b | \bexcept\s+that\b
+    r"""; | \bbut\b | \bhowever\b | \bwhereas\b | \bexcept\s+(?:that|to|for)\b | \bother\s+than\b
       | \bprovided\b(?:,?\s*however,?)?\s+that\b
       | (?:,|\band\b|\bor\b)\s+(?:[\w'\u2019]+\s+){0,4}?
         (?:may|shall|will|can|must|hereby|agrees?|(?:is|are)\s+entitled|ha(?:s|ve)\s+the\s+right)\b
