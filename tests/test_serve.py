@@ -10,6 +10,8 @@ import re
 import socket
 import stat
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -27,6 +29,7 @@ from clausecheck.limits import DEFAULT_LIMITS, MiB
 from clausecheck.render import render
 from clausecheck.serve import app as app_module
 from clausecheck.serve import server as server_module
+from clausecheck.serve import upload as upload_module
 from clausecheck.serve.app import ServeApp, create_app
 from clausecheck.serve.messages import MESSAGES, NO_FILE, WRONG_PASSWORD
 from clausecheck.serve.security import sha256_source
@@ -437,6 +440,35 @@ def test_run_opens_the_browser_at_the_printed_address_and_stops_on_ctrl_c(monkey
     monkeypatch.setattr(server_module.webbrowser, "open", browser_then_ctrl_c)
     server_module.run(echo=lines.append)
     assert opened[1] != opened[0]
+
+
+def test_checks_run_one_at_a_time(app, monkeypatch) -> None:
+    """PDFium is not thread-safe and the server is threaded: concurrent uploads wait their turn."""
+    active, most = [0], [0]
+    lock = threading.Lock()
+    original = upload_module.api.check
+
+    def slow_check(*args: object, **kwargs: object) -> object:
+        with lock:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        time.sleep(0.2)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            with lock:
+                active[0] -= 1
+
+    monkeypatch.setattr(upload_module.api, "check", slow_check)
+    statuses: list[int] = []
+    threads = [threading.Thread(target=lambda: statuses.append(post(app.test_client()).status_code))
+               for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200, 200, 200]
+    assert most[0] == 1
 
 
 # --- privacy: the private folder, nothing written or logged elsewhere ----------------------------

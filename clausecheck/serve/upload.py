@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import re
 import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -26,6 +27,9 @@ SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MEDIA_TYPES = {"html": "text/html", "json": "application/json", "md": "text/markdown"}
 DOWNLOADS = ("html", "json", "md")
+# PDFium may not be called from two threads at once, not even on different documents, and the
+# server is threaded: one check runs at a time (a second upload waits for the first).
+ONE_AT_A_TIME = threading.Lock()
 
 
 class PrivateRequest(flask.Request):
@@ -107,14 +111,15 @@ def check_upload(
     path = folder / ("upload" + (suffix.lower() if SAFE_SUFFIX.fullmatch(suffix) else ""))
     upload.save(path)
     packs, rules = config.rule_sources()
-    report = api.check(
-        path,
-        packs=packs,
-        rules=rules,
-        context=config.context_with(dict(facts)),
-        password=password,
-        limits=config.limits,
-    )
+    with ONE_AT_A_TIME:
+        report = api.check(
+            path,
+            packs=packs,
+            rules=rules,
+            context=config.context_with(dict(facts)),
+            password=password,
+            limits=config.limits,
+        )
     report.document.path = name  # the report names the writer's file, not the private copy
     rendered = {fmt: render(report, fmt) for fmt in DOWNLOADS}
     stem = PurePosixPath(name).stem or "contract"
