@@ -119,3 +119,23 @@ def test_document_scope_conflict_sits_on_the_anchor_clause(tmp_path):
     negated = text.replace("Producer may create", "Producer shall not create")
     assert by_rule(check(write(tmp_path, "negated.txt", negated), packs=[], rules=[CORE]),
                    "core-replica-forever") == []
+
+
+def test_explain_missing_rule_and_ruled_out_rule(tmp_path):
+    from clausecheck.engine.explain import explain
+    from clausecheck.engine.loader import load_rules
+    from clausecheck.loaders import load
+
+    rules = load_rules([], [CORE])
+    protection = "The intended use of any replica is limited to the uses set out in Exhibit A."
+    law = "This Agreement is governed by the laws of the State of New York."
+    text = REPLICA_SPLIT.replace(protection, law)
+    document = load(write(tmp_path, "performer.txt", text))
+    lines = explain(document, rules.by_id["core-replica-no-specific-use"])
+    assert "Clause 1.1 (page 1): trigger found" in lines
+    assert "Whole document: FIRED" in lines
+    assert "  note: protection found nowhere" in lines
+    assert lines[-1] == "Verdict: fired 1 time(s): Clause 1.1."
+    ruled_out = explain(document, rules.by_id["core-ca-buyout"])
+    assert "  -> a known fact rules this rule out: it was not run." in ruled_out
+    assert ruled_out[-1] == "Verdict: did not fire."

@@ -72,6 +72,8 @@ def _applicability(rule: Rule, assumptions) -> list[str]:
 
 def _heading(document: Document, attempt: Attempt) -> str:
     verdict = "FIRED" if attempt.fired else "not fired"
+    if attempt.note.startswith("trigger"):
+        verdict = "trigger found" if attempt.result.matched else "no trigger"
     if attempt.clause is None:
         return f"Whole document: {verdict}"
     clause = document.clauses[attempt.clause]
