@@ -207,8 +207,12 @@ def _line(page: int, runs: list[Run], column: int) -> Line:
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_AFTER_OPENING = re.compile(r"([“‘(\[]) +")
+_BEFORE_CLOSING = re.compile(r" +([”’)\],;:])")
 
 
 def _clean(text: str) -> str:
-    """Collapse runs of spaces; trim the ends."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of spaces; drop the spaces PDFium puts between a quote or bracket and the words
+    it encloses when they are drawn as separate pieces (“ Agreement ” -> “Agreement”); trim."""
+    text = _SPACES.sub(" ", text)
+    return _BEFORE_CLOSING.sub(r"\1", _AFTER_OPENING.sub(r"\1", text)).strip()
