@@ -45,8 +45,9 @@ class PrivateRequest(flask.Request):
         return Path(self._private.name)
 
     def discard(self) -> None:
-        """Remove the private folder and everything in it."""
+        """Close the spooled uploads, then remove the private folder and everything in it."""
         if self._private is not None:
+            self.close()
             self._private.cleanup()
             self._private = None
 
