@@ -6,7 +6,7 @@ or hyphens; a hyphen inside a term may also be missing ("fine-tune" ~ "finetunin
 
 from __future__ import annotations
 
-import regex
+import re
 
 STOPWORDS = frozenset(
     [
@@ -36,6 +36,8 @@ VOWELS = "aeiou"
 SPACE = r"[\s\-\u2010\u2011\u2013]+"
 HYPHEN = r"(?:[\s\-\u2010\u2011\u2013]+|)"
 APOSTROPHE = "['\u2019]"
+HYPHENS = re.compile("[\\-\u2010\u2011\u2013]")
+APOSTROPHES = re.compile("['\u2019]")
 
 
 def inflections(word: str) -> list[str]:
@@ -64,17 +66,31 @@ def inflections(word: str) -> list[str]:
 
 
 def _token_regex(token: str) -> str:
-    """One whitespace-free token: hyphenated parts, the last one inflected."""
-    parts = [part for part in regex.split(r"[\-\u2010\u2011\u2013]", token) if part]
+    """One whitespace-free token: hyphenated parts, the last one inflected (common prefix factored
+    out, which keeps patterns small and quick: ``us(?:ing|es|ed|e)``)."""
+    parts = [part for part in HYPHENS.split(token) if part]
     pieces = [_literal(part) for part in parts[:-1]]
-    last = parts[-1] if parts else token
-    forms = inflections(last)
-    pieces.append(_literal(forms[0]) if len(forms) == 1 else "(?:" + "|".join(map(_literal, forms)) + ")")
+    forms = inflections(parts[-1] if parts else token)
+    if len(forms) == 1:
+        pieces.append(_literal(forms[0]))
+    else:
+        stem = _common_start(forms)
+        endings = sorted((f[len(stem):] for f in forms), key=lambda e: (-len(e), e))
+        pieces.append(_literal(stem) + "(?:" + "|".join(map(_literal, endings)) + ")")
     return HYPHEN.join(pieces)
 
 
+def _common_start(words: list[str]) -> str:
+    """The longest start all ``words`` share."""
+    first, last = min(words), max(words)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
 def _literal(text: str) -> str:
-    return regex.escape(text).replace("'", APOSTROPHE).replace("\u2019", APOSTROPHE)
+    return APOSTROPHES.sub(lambda _: APOSTROPHE, re.escape(text))
 
 
 def term_regex(phrase: str) -> str:
@@ -101,11 +117,10 @@ def term_keywords(phrase: str) -> frozenset[str]:
     """
     best: frozenset[str] = frozenset()
     for token in phrase.split():
-        parts = [part for part in regex.split(r"[\-\u2010\u2011\u2013]", token) if part]
+        parts = [part for part in HYPHENS.split(token) if part]
         for number, part in enumerate(parts):
             forms = inflections(part) if number == len(parts) - 1 else [part.lower()]
-            for piece_number, pieces in enumerate(zip(*(regex.split(r"['\u2019]", f) for f in forms),
-                                                      strict=False)):
+            for piece_number, pieces in enumerate(zip(*(APOSTROPHES.split(f) for f in forms), strict=False)):
                 if not all(pieces):
                     continue
                 mark = WORD_START if number == 0 and piece_number == 0 else ""

@@ -16,6 +16,7 @@ from ..errors import RuleError
 
 YAML_TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {YAML_TAG + name for name in ("str", "int", "float", "bool", "null")}
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML has it
 TEXT_TAGS = {YAML_TAG + "str", YAML_TAG + "timestamp"}  # a date stays the text it was written as
 
 
@@ -63,7 +64,7 @@ def _mark(path: str, node: yaml.Node) -> Mark:
 def read_yaml(path: str, text: str) -> Any:
     """Compose ``text`` safely and convert it to :class:`YMap` / :class:`YList` / scalars."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
