@@ -95,7 +95,7 @@
     window.addEventListener("resize", fit);
     frame.srcdoc = new window.TextDecoder("utf-8").decode(codes);
     if (print) {
-      print.hidden = false;
+      print.parentNode.hidden = false;
       print.addEventListener("click", function () { frame.contentWindow.print(); });
     }
   }
