@@ -13,6 +13,7 @@ from .expr import did_you_mean
 from .schema import Pack, Rule, parse_pack
 
 PACK_SUFFIXES = (".yaml", ".yml")
+MAX_RULE_FILE_BYTES = 1024 * 1024  # the largest built-in pack is ~50 KB; parsing takes ~20 s per MB
 _CACHE: dict[tuple, RuleSet] = {}
 CACHE_SIZE = 8
 
@@ -112,9 +113,13 @@ def load_files(paths: Sequence[tuple[str, Path]]) -> RuleSet:
 
 def _read(shown: str, path: Path) -> str:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_RULE_FILE_BYTES + 1)
     except OSError as error:
         raise RuleError(shown, f"cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise RuleError(shown, f"over {MAX_RULE_FILE_BYTES:,} bytes, too large for a rule file "
+                        "(split it into several packs)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
