@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from .errors import EmptyFile, UnsupportedFormat
@@ -62,7 +63,8 @@ def _sniff_zip(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             mimetype = _read_head(archive, "mimetype") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError,
+            zlib.error) as exc:
         raise UnsupportedFormat(str(path), f"a damaged zip archive ({exc})") from None
     if "word/document.xml" in names:
         return "docx"

@@ -116,3 +116,42 @@ def test_a_crash_or_a_hang_is_unexpected_and_kept_as_a_reproducer(tmp_path: Path
 def test_pdf_structural_mutations_change_the_file(how: str) -> None:
     data = (ROOT / "fixtures" / "contracts" / "pdf-sections.pdf").read_bytes()
     assert fuzz._pdf_change(random.Random(how), data, how) != data
+
+
+KEPT = sorted((ROOT / "fixtures" / "bad").glob("fuzz-*"))
+
+
+@pytest.mark.parametrize("path", KEPT, ids=[p.name for p in KEPT])
+def test_kept_reproducers_end_in_a_typed_error(path: Path) -> None:
+    """Inputs the long fuzz run once got an untyped exception from, kept as regression cases."""
+    from clausecheck.loaders import load
+
+    with pytest.raises(ClauseCheckError) as caught:
+        load(path)
+    assert "\n" not in str(caught.value)
+
+
+def _patched_mimetype(flags: int = 0, method: int | None = None) -> bytes:
+    """A .docx-like zip whose first member, ``mimetype``, claims encryption or an unknown compression."""
+    data = bytearray(fuzz.make_zip([("mimetype", b"application/x-test"), ("word/document.xml", b"<x/>")],
+                                   stored=True))
+    for header, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = data.find(header)
+        data[at + flag_at] |= flags
+        if method is not None:
+            data[at + method_at:at + method_at + 2] = method.to_bytes(2, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize(("data", "detail"), [
+    (_patched_mimetype(flags=1), "encrypted"),
+    (_patched_mimetype(method=99), "compression method"),
+], ids=["encrypted-member", "unknown-compression"])
+def test_zip_members_that_cannot_be_opened_are_a_typed_error(tmp_path: Path, data: bytes,
+                                                             detail: str) -> None:
+    from clausecheck.loaders import load
+
+    path = tmp_path / "odd.docx"
+    path.write_bytes(data)
+    with pytest.raises(ClauseCheckError, match=detail):
+        load(path)
