@@ -147,6 +147,17 @@ def test_prints_to_pdf_with_verdict_and_every_finding_even_when_filtered(tmp_pat
     shutil.copy(pdf, ARTIFACTS / "report-writer-pilot.pdf")
 
 
+def test_fits_a_phone_sized_window(tmp_path):
+    """At 375 px nothing makes the page scroll sideways (the scorecard table once did)."""
+    path = write_report(expected_report("writer-pilot-ai-grant"), tmp_path)
+    with open_browser(viewport=(375, 800)) as browser:
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "report-phone.png"))
+
+
 def test_screenshot_artifact(tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     path = write_report(expected_report("writer-pilot-ai-grant"), tmp_path)
