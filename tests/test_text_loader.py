@@ -117,6 +117,21 @@ def test_a_line_ending_in_a_hyphen_joins_without_a_space(tmp_path: Path) -> None
         "1. Company may use the recordings for a time-limited period in the series only - and nowhere else."]
 
 
+def test_first_line_indents_start_paragraphs_in_text_without_blank_lines(tmp_path: Path) -> None:
+    data = (
+        "Section 2.01 The Studio shall pay the Performer the session fee for each session\n"
+        "within fourteen days, whether or not the episode is released in any medium.\n"
+        "     The Studio shall not use the recordings, or any synthetic voice derived from them,\n"
+        "outside the series without a separate written agreement with the Performer.\n"
+    )
+    assert texts(write(tmp_path, data.encode())) == [
+        "Section 2.01 The Studio shall pay the Performer the session fee for each session within fourteen "
+        "days, whether or not the episode is released in any medium.",
+        "The Studio shall not use the recordings, or any synthetic voice derived from them, outside the "
+        "series without a separate written agreement with the Performer.",
+    ]
+
+
 def test_form_feeds_separate_pages(tmp_path: Path) -> None:
     raw = load_text(write(tmp_path, b"1. One.\n\x0c2. Two.\n\n3. Three.\n\x0c"), fmt="text")
     assert raw.pages == 2

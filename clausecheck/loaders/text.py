@@ -1,8 +1,9 @@
 """Plain-text and Markdown contracts: decode, split into paragraphs, read Markdown headings and bold.
 
 Paragraphs end at blank lines, before a line that opens with a numbering label ("2.", "(b)",
-"Section 5") when the previous line ended a sentence, around ALL-CAPS heading lines, and after
-a line much shorter than the paragraph's width (an intended break in hard-wrapped text).
+"Section 5") or is indented further when the previous line ended a sentence, around ALL-CAPS
+heading lines, and after a line much shorter than the paragraph's width (an intended break in
+hard-wrapped text).
 Hard-wrapped lines are joined with a space. Form feeds separate pages.
 """
 
@@ -169,11 +170,17 @@ def split_chunk(chunk: list[str]) -> list[list[str]]:
     width = max(len(line.strip()) for line in chunk)
     groups: list[list[str]] = [[chunk[0]]]
     for previous, line in itertools.pairwise(chunk):
-        if _breaks(previous.strip(), line.strip(), width):
+        if _breaks(previous.strip(), line.strip(), width) or _indented(previous, line):
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups
+
+
+def _indented(previous: str, line: str) -> bool:
+    """A first-line indent after a finished sentence starts a paragraph (text without blank lines)."""
+    indent = len(line) - len(line.lstrip())
+    return indent >= len(previous) - len(previous.lstrip()) + 3 and bool(_SENTENCE_END.search(previous))
 
 
 def _breaks(previous: str, line: str, width: int) -> bool:
