@@ -24,6 +24,7 @@ _CELL_GAP = 2.0  # a gap wider than this many font sizes inside a line separates
 _MIN_COLUMN_ROWS = 6
 _MIN_COLUMN_CHARS = 20  # median characters per row on each side of a gutter for text columns
 _BIN = 2.0  # points per bin of the x-histogram used to find a gutter
+_MAX_WIDTH = 14_400.0  # the largest page PDF allows (200 in); text spread wider is damaged, not columns
 
 
 @dataclass(slots=True)
@@ -66,7 +67,7 @@ def _gutter(runs: list[Run]) -> float | None:
     """
     left = min(r.x0 for r in runs)
     width = max(r.x1 for r in runs) - left
-    if width < 200:
+    if width < 200 or width > _MAX_WIDTH:
         return None
     bins = int(width / _BIN) + 2
     diff = [0] * (bins + 1)
