@@ -38,6 +38,7 @@ HYPHEN = r"(?:[\s\-\u2010\u2011\u2013]+|)"
 APOSTROPHE = "['\u2019]"
 HYPHENS = re.compile("[\\-\u2010\u2011\u2013]")
 APOSTROPHES = re.compile("['\u2019]")
+WORD_CHAR = re.compile(r"\w")
 
 
 def inflections(word: str) -> list[str]:
@@ -101,7 +102,10 @@ def term_regex(phrase: str) -> str:
 def terms_regex(phrases: list[str]) -> str:
     """A whole-word regex source matching any of ``phrases``, longest phrase first."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return r"(?<!\w)(?:" + "|".join(term_regex(p) for p in ordered) + r")(?!\w)"
+    # \b is quicker than the lookarounds and the same where every phrase starts/ends with a word char
+    start = r"\b" if all(WORD_CHAR.match(p[0]) for p in ordered) else r"(?<!\w)"
+    end = r"\b" if all(WORD_CHAR.match(p[-1]) for p in ordered) else r"(?!\w)"
+    return start + "(?:" + "|".join(term_regex(p) for p in ordered) + ")" + end
 
 
 WORD_START = "^"  # prefix of a keyword that must start a word (see prefilter.py)
