@@ -13,13 +13,14 @@ import re
 
 from .model import Clause, Definition
 
-_TERM = r"[\"“](?P<term>[^\"“”\n]{1,80}?)[\"”]"
+_TERM = r"[\"“](?P<term>[^\"“”\n]{1,80})[\"”]"
 _VERBS = (
     r"shall\s+mean|will\s+mean|shall\s+have\s+the\s+meanings?|has\s+the\s+meanings?|"
     r"have\s+the\s+meanings?|is\s+defined\s+as|means|mean|shall\s+include|includes?|"
     r"shall\s+refer\s+to|refers?\s+to"
 )
-_MORE = r"(?P<more>(?:\s*,?\s*(?:or|and)?\s*[\"“][^\"“”\n]{1,80}?[\"”])*)"  # "A" or "B" means
+# "A" or "B" means; atomic, so a long run of quoted words cannot make the search backtrack
+_MORE = r"(?P<more>(?>(?:\s*(?:,\s*)?(?:(?:or|and)\s+)?[\"“][^\"“”\n]{1,80}[\"”]){0,5}))"
 _MEANS = re.compile(_TERM + _MORE + r"(?P<gap>[^.\"“”;\n]{0,60}?)(?<!\bby)\s*,?\s+(?:" + _VERBS + r")\b")
 # a clause that opens with an unquoted (often bold) term: "Confidential Information means ..."
 _BARE = re.compile(

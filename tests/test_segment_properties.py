@@ -87,3 +87,27 @@ def test_text_loader_and_segmenter_on_arbitrary_bytes(tmp_path: Path, data: byte
     assert raw.blocks and raw.pages >= 1
     assert all(1 <= b.page <= raw.pages for b in raw.blocks)
     check_tree(segment(raw, path=str(path), sha256="0" * 64))
+
+
+HOSTILE = [
+    '"a" , ' * 20000,
+    '"a"    or   ' * 20000,
+    '"a" "b" ' * 20000 + " means",
+    "(" * 20000 + '"a")' * 10000,
+    "A. " * 100000 + '"X" means y.',
+    "1.1 x. " * 20000,
+    "(a) x; " * 20000,
+    "ARTICLE " * 20000,
+    "_" * 200000,
+]
+
+
+def test_hostile_paragraphs_take_linear_time() -> None:
+    """Each would take minutes if a pattern backtracked or a scan were quadratic; linear is < 1 s."""
+    import time
+
+    for text in HOSTILE:
+        started = time.perf_counter()
+        raw = RawDocument(format="text", pages=1, blocks=[Block(text), Block(text[:5000], kind="table")])
+        check_tree(segment(raw, path="h.txt", sha256="0" * 64, limits=Limits(max_clauses=200_000)))
+        assert time.perf_counter() - started < 10, text[:20]
