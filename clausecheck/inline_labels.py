@@ -19,7 +19,7 @@ from .model import Block
 
 _CANDIDATE = re.compile(
     r"(?<=[;:.,\u037e])\s+(?:(?:and|or)\s+)?"  # U+037E: a Greek question mark some PDFs use for ";"
-    r"(?=(?:\([A-Za-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+[^\s.,;])"
+    r"(?=(?:\([A-Za-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,7}\.?|\d{1,3}\.)\s+[^\s.,;])"
 )
 _CAPS_THEN_DECIMAL = re.compile(r"(?P<head>[^a-z]{3,160}?)\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z\"“])")
 _WINDOW = 240  # a label and the words that tell whether it is one fit in this many characters

@@ -37,13 +37,13 @@ _ARTICLE_RE = re.compile(r"(?P<word>ARTICLE|Article)\s+(?P<core>[IVXLC]+|\d{1,3}
 _SECTION_WORD_RE = re.compile(r"(?P<word>SECTION|Section)\s+(?P<core>" + _WORD_NUMBER + r")\b\.?")
 _SECTION_RE = re.compile(
     r"(?P<word>SECTION|Section|Sec\.|SEC\.|CLAUSE|Clause|§§?|Paragraph|PARAGRAPH)\s*"
-    r"(?P<core>\d{1,3}(?:\.\d{1,3})*)(?![\d,])\.?"
+    r"(?P<core>\d{1,3}(?:\.\d{1,3}){0,7})(?![\d,])\.?"
 )
 _EXHIBIT_RE = re.compile(
     r"(?P<word>" + _PART_WORDS + r")"
     r"(?:\s+(?P<core>[A-Z]-?\d{1,3}|\d{1,3}(?:\.\d{1,3})?|[A-Z]{1,2}(?![A-Za-z])))?(?![A-Za-z])\.?"
 )
-_DECIMAL_RE = re.compile(r"(?P<core>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)|(?P<single>\d{1,3})\.(?=\s|$)")
+_DECIMAL_RE = re.compile(r"(?P<core>\d{1,3}(?:\.\d{1,3}){1,7})\.?(?=\s|$)|(?P<single>\d{1,3})\.(?=\s|$)")
 _PAREN_RE = re.compile(r"\((?P<core>[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|\d{1,3})\)(?=\s|$)")
 _CLOSE_RE = re.compile(r"(?P<core>[a-z]|[ivx]{1,5}|[A-Z]|\d{1,3})\)(?=\s)")
 _DOT_RE = re.compile(r"(?P<core>[a-z]|[ivx]{2,5}|[A-Z]|[IVX]{2,5})\.(?=\s)")
