@@ -116,7 +116,8 @@ def run_batch(options: BatchOptions, *, target: WorkerTarget = check_one) -> Bat
         raise InputError(" ".join(options.paths), "no files to check here (hidden files are skipped)")
     outdir = prepare_outdir(options.outdir)
     context = as_context(options.context)
-    settings = {"packs": options.packs, "rules": [str(Path(r).resolve()) for r in options.rules],
+    settings = {"tool_version": __version__, "packs": options.packs,
+                "rules": [str(Path(r).resolve()) for r in options.rules],
                 "context": {k: v for k, v in asdict(context).items() if k != "origins"},
                 "only": sorted(options.only), "ignore": sorted(options.ignore),
                 "formats": list(options.formats)}
