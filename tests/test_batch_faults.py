@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from batch_inputs import GOOD, environment, fixed_rules, make_inputs, run_cli, snapshot
+from netblock import attempts, blocked_environment
 
 from clausecheck.batch import worker
 from clausecheck.batch.runner import BatchOptions, run_batch
@@ -202,28 +203,15 @@ def test_full_disk_stops_with_a_clear_error_and_leaves_no_partial_file(tmp_path:
         assert report.read_text("utf-8").rstrip().endswith("</html>")
 
 
-NO_NETWORK = """
-import socket, sys
-def refuse(*args, **kwargs):
-    raise OSError("network access attempted")
-socket.socket = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
-socket.socketpair = refuse
-from clausecheck.cli import main
-sys.argv[0] = "clausecheck"
-main()
-"""
-
-
 def test_batch_runs_with_sockets_blocked(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-c", NO_NETWORK, "batch", str(inputs), "-o", str(out),
-                             "--jobs", "2"], capture_output=True, text=True, env=environment(), timeout=300,
-                            check=False)
+    log = tmp_path / "network-attempts.log"
+    result = subprocess.run([sys.executable, "-m", "clausecheck", "batch", str(inputs), "-o", str(out),
+                             "--jobs", "2"], capture_output=True, text=True,
+                            env=blocked_environment(environment(), log), timeout=300, check=False)
     assert result.returncode == 2, result.stderr
-    assert "network access attempted" not in result.stderr
+    assert "network access attempted" not in result.stderr and attempts(log) == []
     rows = _summary(out)
     assert all(rows[rel]["error"] == "" for rel in GOOD)
     assert (out / "index.html").is_file()
