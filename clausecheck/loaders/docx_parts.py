@@ -54,7 +54,7 @@ def parse_part(data: bytes, *, path: str, name: str, limits: Limits) -> etree._E
     except MemoryError:
         raise TooLarge(path, f"{name} needs more memory to read than is available") from None
     except etree.XMLSyntaxError as exc:
-        message = str(exc)
+        message = " ".join(str(exc).split())  # libxml2 may end a message with a newline mid-text
         if "depth" in message.lower():
             raise HostileFile(path, f"{name} nests XML deeper than the limit of {limits.max_xml_depth}") \
                 from None
