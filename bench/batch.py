@@ -43,7 +43,7 @@ TARGETS = {"ratio": 0.2, "engine_share": 1 / 3, "scaling": 1.8, "peak_mb": 300}
 
 def ensure_corpus(corpus: Path, count: int) -> list[dict]:
     """The corpus listing, generating the corpus first when it is missing."""
-    listing = corpus / "corpus.json"
+    listing = corpus.parent / f"{corpus.name}.json"
     if not listing.is_file():
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "--count", str(count),
                         "--out", str(corpus)], check=True)

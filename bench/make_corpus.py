@@ -9,8 +9,8 @@ waivers and buyouts; each company reuses its own wording across its contracts, w
 the dashboard's recurring-clause grouping has something to find. About 3% of the files are broken
 on purpose (truncated or garbage PDF, password-protected PDF, a zip without document.xml, an empty
 file, an image named .pdf). Files go in one folder per company, several named ``offer.pdf``.
-``corpus.json`` lists every file with its kind, planned pages and whether it is broken. Same seed,
-same corpus.
+``<out>.json`` beside the folder lists every file with its kind, planned pages and whether it is
+broken. Same seed, same corpus.
 """
 
 from __future__ import annotations
@@ -310,6 +310,11 @@ def build(job: tuple[Entry, int], out: Path) -> Entry:
     return entry
 
 
+def listing_path(out: Path) -> Path:
+    """Where the listing of corpus ``out`` goes: beside the folder, so no batch over it reads it."""
+    return out.parent / f"{out.name}.json"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=320)
@@ -325,7 +330,7 @@ def main(argv: list[str] | None = None) -> None:
     with multiprocessing.Pool(args.jobs) as pool:
         entries = pool.starmap(build, [(job, args.out) for job in jobs])
     listing = {"seed": args.seed, "files": [asdict(e) for e in entries]}
-    (args.out / "corpus.json").write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")
+    listing_path(args.out).write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")
     pdf = sum(1 for e in entries if e.kind == "pdf")
     broken = sum(1 for e in entries if e.broken)
     print(f"{len(entries)} files in {args.out}: {pdf} PDF, {len(entries) - pdf} DOCX, {broken} broken, "
