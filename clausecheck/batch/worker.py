@@ -1,7 +1,8 @@
 """One contract, inside a worker process: load, check, render, write its reports, commit its record.
 
-The parent sends a :class:`Task` and gets back the small record (verdict, counts per concern,
-finding rows), never the document, so its memory stays flat however large the batch.
+The parent sends a :class:`Task` and gets back a few fields; the record (verdict, counts per
+concern, finding rows) goes to disk and the document never leaves the worker, so the parent's
+memory stays flat however large the batch.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..errors import ClauseCheckError, OutputError, RuleError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Report
 from ..render.json import finding_dict
-from ..render.summary import SEVERITY_RANK, TO_RAISE, summarize
+from ..render.summary import SEVERITY_RANK, summarize
 from .discovery import one_line
 from .parties import preamble_parties
 from .state import REPORTS_DIR, report_name, write_record
@@ -42,7 +43,8 @@ class Task:
 
 
 def check_one(task: Task) -> dict[str, Any]:
-    """Check ``task``'s file; return its record, or ``{"rel", "error"}`` / ``{"rel", "fatal"}``.
+    """Check ``task``'s file and commit its record; return what the parent needs of it (rel, sha256,
+    outputs, level, pages), or ``{"rel", "error"}`` / ``{"rel", "fatal"}``.
 
     A file clausecheck cannot read becomes an error (the batch goes on). A report that cannot be
     written (full disk, read-only folder) or rules that cannot be used (a rule file edited into a
@@ -77,7 +79,7 @@ def check_one(task: Task) -> dict[str, Any]:
         write_record(Path(task.outdir), record)
     except OutputError as error:
         return {"rel": task.rel, "fatal": str(error)}
-    return record
+    return {key: record[key] for key in ("rel", "sha256", "outputs", "level", "pages")}
 
 
 def write_reports(report: Report, task: Task) -> tuple[dict[str, str], float]:
@@ -102,13 +104,12 @@ def build_record(report: Report, task: Task, outputs: dict[str, str]) -> dict[st
     summary = summarize(report)
     names, aliases = preamble_parties(report.document.text)
     concerns: dict[str, list[Any]] = {}
-    for finding in report.findings:
-        if finding.kind not in TO_RAISE:
-            continue
-        count, level = concerns.get(finding.concern, [0, "none"])
-        if level == "none" or SEVERITY_RANK.get(finding.severity, 9) < SEVERITY_RANK.get(level, 9):
-            level = finding.severity
-        concerns[finding.concern] = [count + 1, level]
+    for members in summary.issues:  # one issue per concern, kind and clause, as every report counts
+        head = report.findings[members[0]]
+        count, level = concerns.get(head.concern, [0, "none"])
+        if level == "none" or SEVERITY_RANK.get(head.severity, 9) < SEVERITY_RANK.get(level, 9):
+            level = head.severity
+        concerns[head.concern] = [count + 1, level]
     return {
         "rel": task.rel,
         "sha256": report.document.sha256,
