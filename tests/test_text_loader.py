@@ -202,3 +202,15 @@ def test_size_and_page_limits(tmp_path: Path) -> None:
     paged = write(tmp_path, b"1. Page.\x0c" * 4, "paged.txt")
     with pytest.raises(TooLarge, match="4 pages, over the limit of 3"):
         load_text(paged, fmt="text", limits=Limits(max_pages=3))
+
+
+@pytest.mark.parametrize("line", ["*a ", "_a ", "__a ", "**a ", "[a](", "`a ", "# a#"])
+def test_markdown_markup_on_a_hostile_line_takes_linear_time(tmp_path: Path, line: str) -> None:
+    """A line of 60,000 stray markers: seconds at most (a quadratic search would take minutes)."""
+    import time
+
+    path = write(tmp_path, (line * 20000).encode(), "hostile.md")
+    started = time.perf_counter()
+    raw = load_text(path, fmt="markdown")
+    assert time.perf_counter() - started < 10
+    assert raw.blocks

@@ -252,15 +252,16 @@ def _markdown_paras(page: str) -> list[_Para]:
     return paras
 
 
-_BOLD_START = re.compile(r"(\*\*|__)(?P<bold>.+?)\1")
+# Every span is bounded, so a line full of stray "*" or "[" cannot make the search quadratic.
+_BOLD_START = re.compile(r"(\*\*|__)(?P<bold>.{1,300}?)\1")
 _INLINE = (
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
-    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
-    (re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"\*\*(.{1,300}?)\*\*"), r"\1"),
+    (re.compile(r"(?<!\w)__(.{1,300}?)__(?!\w)"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)(.{1,300}?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"!?\[([^\]]{0,300})\]\([^)]{0,2000}\)"), r"\1"),
+    (re.compile(r"`([^`]{0,500})`"), r"\1"),
 )
 
 
