@@ -155,6 +155,15 @@ def test_zip_archive_missing_file_and_directory(capsys, tmp_path: Path) -> None:
         assert err.startswith(f"clausecheck: error: {path}: ") and problem in err
 
 
+def test_password_option_reaches_the_pdf_loader(capsys) -> None:
+    locked = ROOT / "fixtures" / "bad" / "pdf-encrypted-user.pdf"
+    code, out, err = run(capsys, str(locked))
+    assert code == 2 and out == "" and err.endswith("give its password with --password\n")
+    code, out, err = run(capsys, str(locked), "--password", "secret", "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["clauses"][0]["heading"] == "WRITER SERVICES AGREEMENT"
+
+
 def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "empty.md"
     path.write_bytes(b"")
