@@ -399,7 +399,8 @@ def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_sta
     rest = text[rest_start:] if rest_start else text
     heading, body = _split_heading(block, text, rest, rest_start, style)
     rank = (block.level or 1) if not body else None
-    parent, entry_key = _place(state, label, style, heading_rank=rank)
+    word_level = (block.level or 0) if block.label else None
+    parent, entry_key = _place(state, label, style, heading_rank=rank, word_level=word_level)
     number = _citation(state, label, style, parent)
     if style[0] == EXHIBIT:
         kind = "exhibit"
@@ -412,7 +413,6 @@ def _add_labelled(state: _State, block: Block, text: str, label: Label, rest_sta
     parts = _parts(label, style)
     state.drafts[index].value = parts[-1] if parts else None
     state.drafts[index].depth = len(parts)
-    word_level = (block.level or 0) if block.label else None
     rank = block.level if block.heading and block.level else 0  # "## 1. Definitions" ranks 2
     state.stack.append(_Entry(entry_key, index, label.core, _parts(label, style), heading_level=rank,
                               word_level=word_level, label=label))
@@ -471,13 +471,14 @@ def _find(state: _State, key: tuple) -> _Entry | None:
     return None
 
 
-def _place(state: _State, label: Label, style: tuple, *, heading_rank: int | None
-           ) -> tuple[int | None, tuple]:
+def _place(state: _State, label: Label, style: tuple, *, heading_rank: int | None,
+           word_level: int | None) -> tuple[int | None, tuple]:
     """Pop the stack to this label's parent; return the parent index and the label's stack key.
 
     A decimal that is only a heading ("3. COMPENSATION", ``heading_rank`` its heading level)
     closes unnumbered headings of the same or a lower rank; a decimal with text ("3. Company
-    shall pay") may sit under one.
+    shall pay") may sit under one. A decimal Word numbered at a deeper list level than an open
+    item ("1.1" at level 1 under "I" at level 0) stays under it.
     """
     stack = state.stack
     kind = style[0]
@@ -497,6 +498,8 @@ def _place(state: _State, label: Label, style: tuple, *, heading_rank: int | Non
             if top.key[0] == "heading" and (heading_rank is None or top.heading_level < heading_rank):
                 break
             if top.key[0] == DECIMAL and len(top.parts) < len(parts) and parts[: len(top.parts)] == top.parts:
+                break
+            if word_level is not None and top.word_level is not None and top.word_level < word_level:
                 break
             stack.pop()
         return (stack[-1].clause if stack else None), (DECIMAL,)
@@ -536,7 +539,7 @@ def _citation(state: _State, label: Label, style: tuple, parent: int | None) -> 
         return prefix + label.core
     if kind == "word-level":
         base = _numbered_ancestor(state, parent)
-        return label.core if base is None else f"{base}{label.core}"
+        return label.core if base is None else f"{base}, {label.core}"
     component = f"({label.core})"
     base_index = _numbered_ancestor_index(state, parent)
     if base_index is None:

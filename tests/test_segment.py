@@ -175,6 +175,16 @@ def test_word_labels_are_used_as_given() -> None:
     assert doc.clauses[0].text == "Company may use the work."
 
 
+def test_word_list_levels_keep_legal_numbering_under_a_roman_item() -> None:
+    doc = seg(Block("Roman top", label="I", level=0), Block("Legal numbering", label="1.1", level=1),
+              Block("Zero padded", label="(01)", level=2), Block("Roman second", label="II", level=0),
+              Block("Legal again", label="2.1", level=1), Block("First part", label="Part 1", level=0),
+              Block("Ordinal one", label="1st item", level=1))
+    assert [(c.number, c.parent) for c in doc.clauses] == [
+        ("I", None), ("1.1", 0), ("1.1(01)", 1), ("II", None), ("2.1", 3), ("Part 1", None),
+        ("Part 1, 1st item", 5)]
+
+
 def test_word_restarted_list_stays_at_its_level_and_exhibit_items_cite_bare() -> None:
     doc = seg("1. Company pays the fee.", "Schedule A: Deliverables", Block("Treatment", label="A.", level=0),
               Block("Outline", label="I.", level=1), Block("Producer approval", label="1.", level=0),
