@@ -332,7 +332,7 @@ def _pdf_change(rng: random.Random, data: bytes, how: str) -> bytes:
         value = rng.choice((b"0", b"-1", b"100000", b"2147483647", b"99999999999"))
         return COUNT.sub(b"/Count " + value, data)
     if how == "many-pages" and pages:
-        return _many_pages(data, int(pages.group(1)), rng.choice((2001, 5000, 20000)))
+        return many_pages(data, rng.choice((2001, 5000, 20000)))
     if how == "type-swap":
         return data.replace(b"/Type /Pages", b"/Type /Page", 1).replace(b"/Type /Font", b"/Type /Pages", 1)
     if how == "length":
@@ -341,8 +341,12 @@ def _pdf_change(rng: random.Random, data: bytes, how: str) -> bytes:
     return truncate(rng, data)[0]
 
 
-def _many_pages(data: bytes, parent: int, count: int) -> bytes:
-    """``count`` distinct tiny pages added under the page tree ``parent`` (xref rebuilt)."""
+def many_pages(data: bytes, count: int) -> bytes:
+    """The PDF with ``count`` distinct tiny pages added to its page tree (xref rebuilt): thousands of
+    pages in a fraction of a second."""
+    tree_root = PAGES.search(data)
+    assert tree_root is not None
+    parent = int(tree_root.group(1))
     first = max(int(m.group(1)) for m in OBJECT.finditer(data)) + 1
     numbers = range(first, first + count)
     objects = b"".join(b"%d 0 obj\n<</Type/Page/Parent %d 0 R/MediaBox[0 0 72 72]>>\nendobj\n" % (n, parent)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..config import load_config
 from ..loaders import load
 from ..model import Clause, Document
 from ..serialize import document_to_dict
@@ -21,7 +22,7 @@ _FIRST_WORDS = 12
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
 def parse(file: Path, fmt: str, password: str | None) -> None:
     """Show how clausecheck reads FILE: its clauses, numbers, pages and defined terms."""
-    document = load(file, password=password)
+    document = load(file, password=password, limits=load_config().limits)
     if fmt == "json":
         click.echo(json.dumps(document_to_dict(document), ensure_ascii=False, indent=2))
     else:
