@@ -1,5 +1,6 @@
 """Nothing lost: ``check -o`` into a read-only or full folder gives one clear line, leaves no partial or
-temporary file and keeps the old report; check, parse and batch never write to their input files.
+temporary file and keeps the old report; check, parse and batch never write to their input files;
+a PDF's JavaScript, launch actions and attached files are never run, fetched or written out.
 
 (SIGKILL + --resume, and a read-only or full batch folder, are in tests/test_batch_faults.py.)
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from batch_inputs import environment, run_cli, snapshot
+from netblock import attempts, blocked_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "fixtures" / "contracts"
@@ -161,3 +163,65 @@ def test_the_watch_sees_a_write(tmp_path: Path) -> None:
     result = watched_cli(inputs, "check", "--pack", "gig", str(inputs / "deal.txt"), "-o",
                          str(inputs / "deal.html"))
     assert "WRITE-ATTEMPT open" in result.stderr and "WRITE-ATTEMPT os.rename" in result.stderr
+
+
+def active_pdf(source: Path, path: Path, marker: Path) -> None:
+    """``source`` with JavaScript that would export its attachment and open a URL when the file opens,
+    a page-open action that launches a program, and an attached file."""
+    pypdf = pytest.importorskip("pypdf")
+    from pypdf.actions import JavaScript
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(str(source)))
+    writer.add_open_action(JavaScript(
+        "this.exportDataObject({cName: 'payload.sh', nLaunch: 2});"
+        "app.launchURL('http://127.0.0.1:9/opened', true);"
+        f"var f = util.readFileIntoStream('{marker}');"))
+    writer.add_attachment("payload.sh", f"#!/bin/sh\ntouch {marker}\n".encode())
+    arguments = DictionaryObject({NameObject("/P"): TextStringObject(str(marker))})
+    launch = DictionaryObject({NameObject("/S"): NameObject("/Launch"), NameObject("/Win"): arguments,
+                               NameObject("/F"): TextStringObject("/usr/bin/touch")})
+    writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): launch})
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+NO_RUN = """
+import sys
+RUNS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
+        "webbrowser.open")
+def watch(event, args):
+    if event in RUNS:
+        sys.stderr.write(f"RUN-ATTEMPT {event} {args!r:.200}\\n")
+sys.addaudithook(watch)
+sys.argv = ["clausecheck", *sys.argv[1:]]
+from clausecheck.cli import main
+main()
+"""
+
+
+def listing(*folders: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_size for folder in folders for p in sorted(folder.rglob("*"))}
+
+
+def test_pdf_javascript_launch_and_attachment_never_run_fetched_or_written(tmp_path: Path) -> None:
+    work, scratch = tmp_path / "cwd", tmp_path / "tmp"
+    work.mkdir()
+    scratch.mkdir()
+    marker = tmp_path / "ran"
+    pdf = work / "active.pdf"
+    active_pdf(CONTRACTS / "writer-fair-art72.pdf", pdf, marker)
+    log = tmp_path / "network-attempts.log"
+    env = blocked_environment(environment(), log) | {"TMPDIR": str(scratch)}
+    before = listing(work, scratch)
+    for command in (["check", "--pack", "gig", "--format", "json", str(pdf)], ["parse", str(pdf)]):
+        result = subprocess.run([sys.executable, "-c", NO_RUN, *command], capture_output=True, text=True,
+                                cwd=work, env=env, timeout=120, check=False)
+        assert result.returncode in (0, 1), result.stderr
+        assert "RUN-ATTEMPT" not in result.stderr
+        assert "1 JavaScript action(s); they were not run" in result.stdout
+        assert "1 attached file(s); they were not opened" in result.stdout
+        assert "payload" not in result.stdout  # the attachment's name and text are not read into the report
+    assert listing(work, scratch) == before
+    assert not marker.exists()
+    assert attempts(log) == []
