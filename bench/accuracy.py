@@ -2,10 +2,14 @@
 
 Run from the repository root::
 
-    python bench/accuracy.py [--shared ../shared] [--only fixtures|contractnli|cuad]... [--show-fp]
+    python bench/accuracy.py [--shared ../shared] [--only fixtures|heldout|contractnli|cuad]... [--heldout]
+                             [--show-fp]
 
 1. **Fixture corpus** (fixtures/contracts/*.expected.yaml as truth): precision and recall per concern
    and overall, counting (concern, kind, clause) triples exactly as tests/test_golden.py does.
+   With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout/ (same sidecar
+   format, written by someone who did not tune the rules) is scored the same way and printed separately:
+   it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
    (the agreement's existence or terms are kept secret). An Entailment document is a true positive when
    a ``confidentiality-gag`` conflict falls on a clause whose text overlaps an evidence span (clause text
@@ -43,6 +47,7 @@ from clausecheck.errors import ClauseCheckError  # noqa: E402
 from clausecheck.model import Report  # noqa: E402
 
 CONTRACTS = ROOT / "fixtures" / "contracts"
+HELDOUT = ROOT / "fixtures" / "heldout"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]
 
@@ -74,17 +79,28 @@ def sidecar_keys(sidecar: Path) -> set[Key]:
             for i in data.get("findings") or []}
 
 
-def fixture_corpus(show_fp: bool) -> None:
-    """Precision and recall per concern over the fixture contracts."""
+def score_folder(folder: Path, title: str, show_fp: bool) -> None:
+    """Precision and recall per concern over the contracts in ``folder`` that have a sidecar.
+
+    A contract without a sidecar (or a sidecar without a contract) is skipped, so a folder that is
+    still filling up can be scored at any time.
+    """
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     files = 0
-    for sidecar in sorted(CONTRACTS.glob("*.expected.yaml")):
+    if not folder.is_dir():
+        print(f"\n== {title}: {folder} does not exist yet ==")
+        return
+    for sidecar in sorted(folder.glob("*.expected.yaml")):
         name = sidecar.name[: -len(".expected.yaml")]
-        expected = sidecar_keys(sidecar)
+        try:
+            expected = sidecar_keys(sidecar)
+        except (yaml.YAMLError, KeyError, TypeError) as err:
+            print(f"  {sidecar.name}: unreadable sidecar ({type(err).__name__}), skipped")
+            continue
         for suffix in SUFFIXES:
-            path = CONTRACTS / f"{name}{suffix}"
+            path = folder / f"{name}{suffix}"
             if not path.exists():
                 continue
             files += 1
@@ -103,7 +119,7 @@ def fixture_corpus(show_fp: bool) -> None:
                 fn[key[0]] += 1
                 if show_fp:
                     print(f"  FN {path.name}: {key}")
-    print(f"\n== Fixture corpus: {files} contract files ==")
+    print(f"\n== {title}: {files} contract files ==")
     print(f"{'concern':28} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
     for concern in sorted(set(concern_groups()) | set(tp) | set(fp) | set(fn)):
         t, f, n = tp[concern], fp[concern], fn[concern]
@@ -253,13 +269,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the project owners' shared folder (default: ../shared)")
-    parser.add_argument("--only", action="append", choices=["fixtures", "contractnli", "cuad"],
+    parser.add_argument("--only", action="append", choices=["fixtures", "heldout", "contractnli", "cuad"],
                         help="run only this part (repeatable)")
+    parser.add_argument("--heldout", action="store_true",
+                        help="also score the blind held-out set in fixtures/heldout (same sidecar format)")
     parser.add_argument("--show-fp", action="store_true", help="list every false positive and negative")
     args = parser.parse_args(argv)
     parts = args.only or ["fixtures", "contractnli", "cuad"]
+    if args.heldout and "heldout" not in parts:
+        parts = [*parts, "heldout"]
     if "fixtures" in parts:
-        fixture_corpus(args.show_fp)
+        score_folder(CONTRACTS, "Fixture corpus (in-sample)", args.show_fp)
+    if "heldout" in parts:
+        score_folder(HELDOUT, "HELD-OUT set (blind, fixtures/heldout)", args.show_fp)
     if "contractnli" in parts:
         contractnli(args.shared / "corpus" / "contractnli" / "dev.json", args.show_fp)
     if "cuad" in parts:
