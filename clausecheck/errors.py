@@ -78,12 +78,13 @@ class RuleError(ClauseCheckError):
 class RuleTimeout(ClauseCheckError):
     """A rule's regular expression ran past its time limit."""
 
-    def __init__(self, rule: str, seconds: float) -> None:
+    def __init__(self, rule: str, seconds: float, where: str | None = None) -> None:
         self.rule = rule
         self.seconds = seconds
+        self.where = where  # the rule's file:line:column, once known
         super().__init__(
             f"rule {rule}: its pattern ran longer than {seconds:g} s and was stopped "
-            "(a catastrophic regular expression?)"
+            "(a catastrophic regular expression?)" + (f"; the rule is at {where}" if where else "")
         )
 
 

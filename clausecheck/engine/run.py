@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import RuleTimeout
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
@@ -83,7 +84,18 @@ class Engine:
 
     def run(self, document: Document, context: Context | None = None,
             trace: Trace | None = None) -> tuple[list[Finding], list[Assumption]]:
-        """Findings (sorted: clause order, severity, rule id) and the assumptions made."""
+        """Findings (sorted: clause order, severity, rule id) and the assumptions made; a
+        :class:`RuleTimeout` names where the rule is written."""
+        try:
+            return self._run(document, context, trace)
+        except RuleTimeout as error:
+            rule = next((r for r in self.rules if r.id == error.rule), None)
+            if error.where or rule is None:
+                raise
+            raise RuleTimeout(error.rule, error.seconds, str(rule.mark)) from None
+
+    def _run(self, document: Document, context: Context | None,
+             trace: Trace | None) -> tuple[list[Finding], list[Assumption]]:
         context, assumptions = resolve(context or Context(), document)
         applicable = {id(r): notes for r in self.rules if (notes := applicability(r, context)) is not None}
         state = Run(document, context, self.limits,
