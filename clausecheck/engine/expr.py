@@ -257,8 +257,11 @@ def _anchor_count(expr: Expr) -> int:
 
 
 def _settle(expr: Expr) -> None:
-    """Give every alternative an anchor: keep marked ones, else the first leaf."""
-    if isinstance(expr, Leaf) or expr.kind == "not":
+    """Give every alternative an anchor: keep marked ones, else the first leaf (a lone leaf is its own)."""
+    if isinstance(expr, Leaf):
+        expr.anchor = True
+        return
+    if expr.kind == "not":
         return
     children = _positive(expr)
     if expr.kind == "any" or any(_has_anchor(c) for c in children):
