@@ -180,6 +180,7 @@ def test_configured_regex_timeout_stops_a_users_rule(tmp_path: Path) -> None:
     result = run_cli("check", str(contract), cwd=tmp_path, timeout=60)
     assert result.returncode == 2
     assert "rule evil-backtracking: its pattern ran longer than 0.3 s" in result.stderr
+    assert result.stderr.strip().endswith(f"the rule is at {tmp_path / 'evil.yaml'}:6:5")
 
 
 @pytest.mark.parametrize(("setting", "message"), [

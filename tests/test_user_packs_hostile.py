@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from batch_inputs import run_cli
 
 from clausecheck.engine.loader import MAX_RULE_FILE_BYTES, load_files
 from clausecheck.errors import RuleError
@@ -179,3 +180,19 @@ def _reads_code_or_the_pack(event: list[str], pack: Path) -> bool:
         return False
     allowed = {str(pack), str(ROOT / "clausecheck"), *sysconfig.get_paths().values()}
     return any(path == place or path.startswith(place.rstrip("/") + "/") for place in allowed)
+
+
+def test_catastrophic_pattern_is_stopped_and_located(tmp_path: Path) -> None:
+    """A user's rule with a backtracking pattern ends ``check`` with one line naming the rule and
+    where it is written, in bounded time (the default 1 s regex limit per search)."""
+    pack = tmp_path / "evil.yaml"
+    pack.write_text(VALID.replace("pattern: 'train'", "pattern: '(a|aa)+$'"), encoding="utf-8")
+    contract = tmp_path / "deal.txt"
+    contract.write_text("1. AI " + "a" * 60 + "!\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("check", "--pack", "gig", "--rules", str(pack), str(contract), cwd=tmp_path, timeout=120)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "clausecheck: error: rule unknown-concern-rule: its pattern ran longer than 1 s and was stopped "
+        f"(a catastrophic regular expression?); the rule is at {pack}:6:5"]
