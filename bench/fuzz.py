@@ -32,6 +32,7 @@ import time
 import traceback
 import warnings
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,9 +40,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "contracts"
+BAD = ROOT / "fixtures" / "bad"
 OUT = ROOT / "bench" / "out" / "fuzz"
 SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".md")
 MiB = 1024 * 1024
+MAX_REZIP = 16 * MiB  # a zip bomb from fixtures/bad is mutated as bytes, never inflated by the fuzzer
 DOCX_PARTS = ("[Content_Types].xml", "word/document.xml", "word/numbering.xml", "word/styles.xml",
               "word/_rels/document.xml.rels", "_rels/.rels")
 
@@ -147,8 +150,10 @@ GENERIC: list[Mutator] = [truncate, bit_flips, garble, delete_range, duplicate_r
 # --- DOCX: zip members and their XML ---------------------------------------------------------------
 
 def zip_members(data: bytes) -> list[tuple[str, bytes]]:
-    """The members of a zip, in order."""
+    """The members of a zip, in order; ValueError for a zip too big to inflate here (a bomb)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_REZIP:
+            raise ValueError("too big to re-zip")
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
 
 
@@ -398,9 +403,10 @@ def text_mutation(rng: random.Random, data: bytes) -> tuple[bytes, str]:
 
 # --- cases ------------------------------------------------------------------------------------------
 
-def corpus(folder: Path = CORPUS) -> list[Path]:
-    """The fixtures to mutate."""
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
+def corpus(folders: tuple[Path, ...] = (CORPUS, BAD)) -> list[Path]:
+    """The fixtures to mutate: the sample contracts, then the broken and hostile files."""
+    return [p for folder in folders for p in sorted(folder.iterdir())
+            if p.suffix in SUFFIXES and p.is_file() and p.stat().st_size]
 
 
 def _kind(path: Path) -> str:
@@ -416,7 +422,12 @@ def random_case(seed: int, index: int, sources: list[Path]) -> Case:
     source = rng.choice(sources)
     data = source.read_bytes()
     mutate = SPECIFIC[_kind(source)] if rng.random() < 0.5 else rng.choice(GENERIC)
-    mutated, detail = mutate(rng, data)
+    try:
+        mutated, detail = mutate(rng, data)
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError, AssertionError,
+            zlib.error):  # a broken or bomb fixture: mutate its bytes instead
+        mutate = garble
+        mutated, detail = garble(rng, data)
     return Case(f"r{index}", source.name, f"{mutate.__name__}: {detail}", source.suffix, mutated)
 
 
