@@ -448,11 +448,12 @@ def targeted_cases(sources: list[Path]) -> list[Case]:
 class Worker:
     """A ``python bench/fuzz.py --worker`` child: reads file paths, answers one JSON line each."""
 
-    def __init__(self, memory_mib: int) -> None:
+    def __init__(self, memory_mib: int, pack: str | None = None) -> None:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--worker", "--memory", str(memory_mib)],
+            [sys.executable, str(Path(__file__).resolve()), "--worker", "--memory", str(memory_mib),
+             *(["--check", pack] if pack else [])],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
         self.case: Case | None = None
         self.path: Path | None = None
@@ -479,18 +480,25 @@ class Worker:
         self.process.wait()
 
 
-def worker_main(memory_mib: int) -> None:
-    """Child side: load each path under the memory cap; classify the outcome."""
+def worker_main(memory_mib: int, pack: str | None = None) -> None:
+    """Child side: load each path under the memory cap (and check it with ``pack``, if given);
+    classify the outcome."""
     cap = memory_mib * MiB
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    from clausecheck.api import check
+    from clausecheck.engine import load_rules
     from clausecheck.errors import ClauseCheckError
     from clausecheck.loaders import load
 
+    if pack:
+        load_rules([pack])  # once, before the clock runs for the first case
     for line in sys.stdin:
         started = time.perf_counter()
         unexpected = ""
         try:
             document = load(line.rstrip("\n"))
+            if pack:
+                check(document, packs=[pack])
             outcome = "Document" if document.clauses else "Document (empty)"
         except ClauseCheckError as error:
             outcome = type(error).__name__
@@ -507,13 +515,14 @@ def worker_main(memory_mib: int) -> None:
 
 
 def run_cases(cases: Iterable[Case], *, jobs: int = 1, timeout: float = 30.0, memory_mib: int = 512,
+              pack: str | None = None,
               keep: Path | None = OUT, progress: Callable[[int], None] | None = None) -> Summary:
     """Run ``cases`` in ``jobs`` workers; a case over ``timeout`` seconds is a hang (worker killed).
     Reproducers of unexpected outcomes go to ``keep`` (None: not kept)."""
     summary = Summary()
     started = time.monotonic()
     pending = iter(cases)
-    workers = [Worker(memory_mib) for _ in range(jobs)]
+    workers = [Worker(memory_mib, pack) for _ in range(jobs)]
     with tempfile.TemporaryDirectory(prefix="clausecheck-fuzz-") as scratch:
         idle = list(workers)
         busy: list[Worker] = []
@@ -555,7 +564,7 @@ def run_cases(cases: Iterable[Case], *, jobs: int = 1, timeout: float = 30.0, me
                 worker.path.unlink(missing_ok=True)
                 if result.outcome in ("crash", "hang"):
                     workers.remove(worker)
-                    worker = Worker(memory_mib)
+                    worker = Worker(memory_mib, pack)
                     workers.append(worker)
                 idle.append(worker)
                 summary.results.append(result)
@@ -599,13 +608,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a case is a hang")
     parser.add_argument("--memory", type=int, default=512, help="address-space cap of a worker, MiB")
+    parser.add_argument("--check", metavar="PACK", default=None,
+                        help="also run the rule engine with this built-in pack on every Document")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for reproducers")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        worker_main(args.memory)
+        worker_main(args.memory, args.check)
         return 0
-    options = {"jobs": args.jobs, "timeout": args.timeout, "memory_mib": args.memory, "keep": args.out}
+    options = {"jobs": args.jobs, "timeout": args.timeout, "memory_mib": args.memory, "keep": args.out,
+               "pack": args.check}
     if args.only is not None:
         summary = run_cases([random_case(args.seed, args.only, corpus())], **options)  # type: ignore[arg-type]
         for result in summary.results:

@@ -19,6 +19,7 @@ from clausecheck.engine import load_rules
 from clausecheck.errors import ClauseCheckError
 from clausecheck.limits import DEFAULT_LIMITS
 from clausecheck.model import Block, RawDocument
+from clausecheck.render import FORMATS, render
 from clausecheck.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,7 @@ def clause_texts() -> st.SearchStrategy[str]:
 @settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(clause_texts(), min_size=1, max_size=5))
-def test_check_on_arbitrary_text_keeps_findings_inside_their_clause(texts: list[str]) -> None:
+def test_check_on_arbitrary_text_keeps_findings_inside_their_clause_and_renders(texts: list[str]) -> None:
     raw = RawDocument(format="text", pages=1, blocks=[Block(text=t) for t in texts])
     try:
         document = segment(raw, path="fuzz.txt", sha256="0" * 64, limits=DEFAULT_LIMITS)
@@ -62,6 +63,8 @@ def test_check_on_arbitrary_text_keeps_findings_inside_their_clause(texts: list[
         for span in finding.spans:
             assert 0 <= span.start < span.end <= len(text)
         assert finding.quote.strip()
+    for fmt in FORMATS:  # every report format renders whatever the text holds
+        assert render(report, fmt)
 
 
 def test_findings_do_occur_in_the_generated_texts() -> None:
@@ -90,6 +93,13 @@ def test_short_fixed_seed_random_run(tmp_path: Path) -> None:
     assert not summary.unexpected, summary.report()
     assert {"Document", "CorruptFile"} <= set(summary.outcomes)
     assert summary.peak_rss_kib < 512 * 1024
+
+
+def test_mutated_documents_through_the_rule_engine(tmp_path: Path) -> None:
+    """Text from mutated files (odd characters, broken structure) also goes through the rules."""
+    summary = fuzz.fuzz(30, seed=7, targeted=False, keep=tmp_path, timeout=60, pack="gig")
+    assert not summary.unexpected, summary.report()
+    assert summary.outcomes["Document"] >= 10
 
 
 def test_cases_are_reproducible() -> None:
