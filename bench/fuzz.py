@@ -330,8 +330,9 @@ def _pdf_change(rng: random.Random, data: bytes, how: str) -> bytes:
     if how == "parent-loop" and page:
         number = page.group(1)
         return re.sub(rb"/Parent\s+\d+ 0 R", b"/Parent " + number + b" 0 R", data)
-    if how == "self-reference":
-        target = int((pages or page or OBJECT.search(data)).group(1))
+    found = pages or page or OBJECT.search(data)
+    if how == "self-reference" and found:
+        target = int(found.group(1))
         return _replace_object(data, target, b"%d 0 R" % target)
     if how == "count":
         value = rng.choice((b"0", b"-1", b"100000", b"2147483647", b"99999999999"))
