@@ -273,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only this part (repeatable)")
     parser.add_argument("--heldout", action="store_true",
                         help="also score the blind held-out set in fixtures/heldout (same sidecar format)")
+    parser.add_argument("--heldout-dir", type=Path, default=HELDOUT,
+                        help="score this folder as the held-out set instead (e.g. a snapshot of it)")
     parser.add_argument("--show-fp", action="store_true", help="list every false positive and negative")
     args = parser.parse_args(argv)
     parts = args.only or ["fixtures", "contractnli", "cuad"]
@@ -281,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     if "fixtures" in parts:
         score_folder(CONTRACTS, "Fixture corpus (in-sample)", args.show_fp)
     if "heldout" in parts:
-        score_folder(HELDOUT, "HELD-OUT set (blind, fixtures/heldout)", args.show_fp)
+        score_folder(args.heldout_dir, f"HELD-OUT set (blind, {args.heldout_dir})", args.show_fp)
     if "contractnli" in parts:
         contractnli(args.shared / "corpus" / "contractnli" / "dev.json", args.show_fp)
     if "cuad" in parts:
