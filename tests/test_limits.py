@@ -13,7 +13,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
-from batch_inputs import run_cli
+from test_batch_support import run_cli
 
 from clausecheck.limits import DEFAULT_LIMITS, Limits
 
@@ -132,6 +132,14 @@ def test_every_limit_is_documented() -> None:
         assert f"`{limit.name}`" in text, limit.name
         default = getattr(DEFAULT_LIMITS, limit.name)
         assert f"{limit.name} = {default:g}" in text or f"{limit.name} = {default}" in text, limit.name
+
+
+def test_every_limit_is_enforced_somewhere() -> None:
+    """Each field of Limits is read by the code that must honour it (not only declared)."""
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "clausecheck").rglob("*.py")
+                        if p.name != "limits.py")
+    for limit in fields(Limits):
+        assert f"limits.{limit.name}" in sources, limit.name
 
 
 def configured(folder: Path, **limits: float) -> Path:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from batch_inputs import environment
 from netblock import attempts, blocked_environment
+from test_batch_support import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "fixtures" / "contracts"

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from batch_inputs import environment, run_cli, snapshot
 from netblock import attempts, blocked_environment
+from test_batch_support import environment, run_cli, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "fixtures" / "contracts"

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_inputs import run_cli
+from test_batch_support import run_cli
 
 from clausecheck.engine.loader import MAX_RULE_FILE_BYTES, load_files
 from clausecheck.errors import RuleError
