@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from dataclasses import fields
@@ -202,3 +203,23 @@ def test_bad_limit_settings_are_config_errors(tmp_path: Path, setting: str, mess
     assert result.returncode == 2
     assert message in result.stderr and "\n" not in result.stderr.strip()
 
+
+
+def test_a_pipe_or_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    """A named pipe would block a reader forever and /dev/zero never ends: neither is opened."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    os.mkfifo(inputs / "pipe.pdf")
+    (inputs / "zero.txt").symlink_to("/dev/zero")
+    (inputs / "deal.txt").write_bytes((CONTRACTS / "nda-pay-union-gag.txt").read_bytes())
+    for name in ("pipe.pdf", "zero.txt"):
+        for command in ("check", "parse"):
+            result = run_cli(command, str(inputs / name), cwd=tmp_path, timeout=60)
+            assert result.returncode == 2
+            expected = f"clausecheck: error: {inputs / name}: cannot be read: not a regular file"
+            assert result.stderr.strip() == expected
+    result = run_cli("batch", str(inputs), "--pack", "gig", "-o", str(tmp_path / "out"), "-q", cwd=tmp_path,
+                     timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "summary.csv").read_text("utf-8-sig"))))
+    assert [row["path"] for row in rows] == ["deal.txt"]
