@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_inputs import BROKEN_RELS, GOOD, fixed_rules, make_inputs, run_cli, snapshot
+from test_batch_support import BROKEN_RELS, GOOD, fixed_rules, make_inputs, run_cli, snapshot
 
 from clausecheck.batch.runner import BatchOptions, run_batch
 from clausecheck.batch.state import report_name

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_inputs import GOOD, fixed_rules, make_inputs
 from browser import open_browser
+from test_batch_support import GOOD, fixed_rules, make_inputs
 
 from clausecheck.batch.runner import BatchOptions, run_batch
 

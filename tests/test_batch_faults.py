@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_inputs import GOOD, environment, fixed_rules, make_inputs, run_cli, snapshot
 from netblock import attempts, blocked_environment
+from test_batch_support import GOOD, environment, fixed_rules, make_inputs, run_cli, snapshot
 
 from clausecheck.batch import worker
 from clausecheck.batch.runner import BatchOptions, run_batch

@@ -1,5 +1,6 @@
-"""A folder of contracts for the batch tests: real fixture files (PDF, DOCX, text) in nested folders,
-two of them named ``offer.pdf``, plus broken files and a hidden one."""
+"""Support for the batch tests (no tests here): a folder of contracts made from real fixture files
+(PDF, DOCX, text) in nested folders, two of them named ``offer.pdf``, plus broken files and a hidden
+one; a fixed rule pack; a subprocess runner."""
 
 from __future__ import annotations
 
