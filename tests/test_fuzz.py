@@ -135,14 +135,15 @@ def test_kept_reproducers_end_quickly_in_a_document_or_a_typed_error(tmp_path: P
     """Inputs the long fuzz run once got an untyped exception or a slow answer from: zip-version.docx
     (zipfile's NotImplementedError), pdf-text-far-off-page.pdf (a bit flip put text 45 million
     points left of the page; the column finder took 9-18 s), docx-nul-in-numbering.docx (libxml2's
-    message carried a newline into the one-line error)."""
+    message carried a newline into the one-line error), docx-garbled-member-name.docx (zipfile's
+    UnicodeDecodeError on a local header's name)."""
     cases = [fuzz.Case(p.stem, p.name, "kept", p.suffix, p.read_bytes()) for p in KEPT]
     summary = fuzz.run_cases(cases, keep=tmp_path)
     assert not summary.unexpected, summary.report()
     assert all(r.seconds < 3 for r in summary.results), summary.report()
     assert {r.case.source: r.outcome for r in summary.results} == {
         "zip-version.docx": "UnsupportedFormat", "pdf-text-far-off-page.pdf": "Document",
-        "docx-nul-in-numbering.docx": "CorruptFile"}
+        "docx-nul-in-numbering.docx": "CorruptFile", "docx-garbled-member-name.docx": "CorruptFile"}
 
 
 def _patched_mimetype(flags: int = 0, method: int | None = None) -> bytes:

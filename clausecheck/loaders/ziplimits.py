@@ -106,7 +106,7 @@ class GuardedZip:
                 raise HostileFile(self.path, f"zip member {name} inflates past its declared size of "
                                              f"{info.file_size:,} bytes (a forged zip header)") from None
             raise CorruptFile(self.path, f"zip member {name} is damaged ({exc})") from None
-        except (RuntimeError, NotImplementedError, OSError, EOFError, zlib.error) as exc:
+        except (RuntimeError, NotImplementedError, OSError, EOFError, ValueError, zlib.error) as exc:
             raise CorruptFile(self.path, f"zip member {name} cannot be read ({exc})") from None
         return b"".join(chunks)
 
