@@ -1,11 +1,13 @@
-"""The shared data every pack uses: the concern ids (packs/concerns.yaml) and named term lists
-(packs/vocabulary.yaml), read once from the installed package."""
+"""The shared data every pack uses: the concern ids (packs/concerns.yaml) and named term lists and
+patterns (packs/vocabulary.yaml), read once from the installed package."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 from importlib.resources import files
+
+import regex
 
 from ..errors import RuleError
 from .expr import unknown_key, unknown_value
@@ -20,11 +22,21 @@ def packs_dir():
 
 
 @dataclass(frozen=True)
+class NamedPattern:
+    """A vocabulary entry ``{pattern: '...'}``: a regular expression that ``ref: NAME`` leaves share."""
+
+    text: str
+
+
+Vocabulary = dict[str, "list[str] | NamedPattern"]
+
+
+@dataclass(frozen=True)
 class Catalog:
-    """Concern id -> group, named list -> terms, and the text of both files (for the rules hash)."""
+    """Concern id -> group, named list -> terms (or pattern), and both files' text (for the rules hash)."""
 
     concerns: dict[str, str]
-    vocabulary: dict[str, list[str]]
+    vocabulary: Vocabulary
     texts: tuple[str, ...]
 
 
@@ -41,21 +53,26 @@ def builtin_catalog() -> Catalog:
     return Catalog(table, vocabulary, (concerns_text, vocabulary_text))
 
 
-def parse_vocabulary(
-    node: object, path: str, shared: dict[str, list[str]] | None = None
-) -> dict[str, list[str]]:
-    """Named lists from a ``vocabulary:`` mapping, includes resolved; ``shared`` lists may be included."""
+def parse_vocabulary(node: object, path: str, shared: Vocabulary | None = None) -> Vocabulary:
+    """Named lists (includes resolved) and named patterns from a ``vocabulary:`` mapping.
+
+    ``shared`` lists may be included; a named pattern can be used by ``ref`` but not included in a list.
+    """
     shared = shared or {}
     if not isinstance(node, YMap):
         raise RuleError(path, "'vocabulary' must be a mapping of list names to terms")
     raw: dict[str, tuple[list[str], list[str], Mark]] = {}
+    patterns: dict[str, NamedPattern] = {}
     for name, entry in node.items():
         mark = node.key_mark(name)
         if name in shared:
             raise mark.error(f"named list '{name}' is already defined in packs/vocabulary.yaml")
+        if isinstance(entry, YMap) and "pattern" in entry:
+            patterns[name] = _pattern_entry(name, entry)
+            continue
         terms, include = _entry(name, entry, node.value_mark(name))
         raw[name] = (terms, include, mark)
-    resolved: dict[str, list[str]] = {}
+    resolved: Vocabulary = {}
 
     def resolve(name: str, trail: tuple[str, ...]) -> list[str]:
         if name in resolved:
@@ -65,12 +82,14 @@ def parse_vocabulary(
         for other in include:
             if other in trail:
                 raise mark.error(f"named list '{name}' includes itself (via {' -> '.join(trail)})")
+            if other in patterns or isinstance(shared.get(other), NamedPattern):
+                raise mark.error(f"named list '{name}' cannot include the named pattern '{other}'")
             if other in raw:
                 result += resolve(other, (*trail, other))
             elif other in shared:
-                result += shared[other]
+                result += shared[other]  # type: ignore[operator]
             else:
-                raise mark.error(unknown_value("named list", other, [*raw, *shared]))
+                raise mark.error(unknown_value("named list", other, [*raw, *shared, *patterns]))
         if not result:
             raise mark.error(f"named list '{name}' has no terms")
         resolved[name] = list(dict.fromkeys(result))
@@ -78,7 +97,24 @@ def parse_vocabulary(
 
     for name in raw:
         resolve(name, (name,))
-    return resolved
+    return {**resolved, **patterns}
+
+
+def _pattern_entry(name: str, entry: YMap) -> NamedPattern:
+    """``{pattern: '...', description: ...}``: checked here so errors point at the vocabulary file."""
+    for key in entry:
+        if key not in ("pattern", "description"):
+            message = unknown_key(key, ("pattern", "description"), f"named pattern '{name}'")
+            raise entry.key_mark(key).error(message)
+    value = entry["pattern"]
+    if not isinstance(value, str) or not value.strip():
+        raise entry.value_mark("pattern").error(f"named pattern '{name}': expected a regular expression")
+    try:
+        regex.compile(value)
+    except regex.error as error:
+        message = f"bad regular expression in named pattern '{name}': {error}"
+        raise entry.value_mark("pattern").error(message) from None
+    return NamedPattern(value)
 
 
 def _entry(name: str, entry: object, mark: Mark) -> tuple[list[str], list[str]]:

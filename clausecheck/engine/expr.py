@@ -114,7 +114,7 @@ class Compiler:
     """Compiles the expressions of one rule; knows the vocabulary and where errors go."""
 
     rule: str
-    vocabulary: dict[str, list[str]]
+    vocabulary: dict[str, object]  # list name -> terms (a list), or a catalog.NamedPattern
 
     def compile(self, node: object, mark: Mark) -> Expr:
         """Compile one rule's top-level expression and settle its anchors.
@@ -156,10 +156,14 @@ class Compiler:
     def leaf(self, kind: str, node: YMap) -> Leaf:
         value, where = node[kind], node.value_mark(kind)
         try:
+            named = self.vocabulary.get(value) if kind == "ref" and isinstance(value, str) else None
             if kind == "pattern":
                 if not isinstance(value, str) or not value:
                     raise where.error(f"rule '{self.rule}': 'pattern' must be a non-empty text", self.rule)
                 pattern, keywords = compile_pattern(value)
+                shown = value
+            elif named is not None and not isinstance(named, list):
+                pattern, keywords = compile_pattern(named.text)
                 shown = value
             else:
                 phrases = self.phrases(kind, value, where)

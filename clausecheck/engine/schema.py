@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import KINDS, SEVERITIES, Source
-from .catalog import Catalog, parse_vocabulary
+from .catalog import Catalog, Vocabulary, parse_vocabulary
 from .expr import Compiler, Expr, unknown_key, unknown_value
 from .yamlnodes import Mark, YList, YMap, read_yaml
 
@@ -160,7 +160,7 @@ def _choice(node: YMap, key: str, choices, rule: str, what: str, default: str | 
     return value
 
 
-def _rule(node: object, mark: Mark, pack: str, catalog: Catalog, vocabulary: dict[str, list[str]]) -> Rule:
+def _rule(node: object, mark: Mark, pack: str, catalog: Catalog, vocabulary: Vocabulary) -> Rule:
     if not isinstance(node, YMap):
         raise mark.error("each rule must be a mapping")
     rule_id = node.get("id") if isinstance(node.get("id"), str) else None
