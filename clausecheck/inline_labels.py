@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from .labels import DECIMAL, Label, find_label, letter_value, roman_value
+from .labels import DECIMAL, LIST_OPENERS, Label, find_label, list_value
 from .model import Block
 
 _CANDIDATE = re.compile(
@@ -24,9 +24,6 @@ _CANDIDATE = re.compile(
 _CAPS_THEN_DECIMAL = re.compile(r"(?P<head>[^a-z]{3,160}?)\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z\"“])")
 _WINDOW = 240  # a label and the words that tell whether it is one fit in this many characters
 _LABEL_WORDS = ("SECTION", "ARTICLE", "CLAUSE", "PARAGRAPH", "SEC.", "§")
-_OPENERS = {"a", "i", "A", "I", "1"}
-_VALUE_STYLES = {"lower": letter_value, "upper": letter_value, "roman": roman_value,
-                 "upper-roman": roman_value, "paren-decimal": int}
 
 
 def split_block(block: Block) -> list[Block]:
@@ -78,7 +75,7 @@ def _cuts(text: str) -> list[int]:
 def _opens(label: Label, parent: Label | None) -> bool:
     if label.styles[0][0] == DECIMAL:
         return parent is not None and parent.styles[0][0] == DECIMAL and label.parts == (*parent.parts, 1)
-    return label.text.startswith("(") and label.core in _OPENERS
+    return label.text.startswith("(") and label.core in LIST_OPENERS
 
 
 def succeeds(label: Label, previous: Label) -> bool:
@@ -87,14 +84,14 @@ def succeeds(label: Label, previous: Label) -> bool:
         if label.styles[0][0] != previous.styles[0][0]:
             return False
         return _decimal_follows(label.parts, previous.parts)
-    for style, form in label.styles:
-        if (style, form) not in previous.styles or style not in _VALUE_STYLES:
-            continue
-        value = _VALUE_STYLES[style]
-        same_case = label.core.isupper() == previous.core.isupper()
-        if same_case and value(label.core) == (value(previous.core) or 0) + 1:
-            return True
-    return False
+    if label.core.isupper() != previous.core.isupper():
+        return False
+    return any(style in previous.styles and _next_in_list(style[0], label.core, previous.core)
+               for style in label.styles)
+
+
+def _next_in_list(style: str, core: str, previous: str) -> bool:
+    return list_value(style, core) == (list_value(style, previous) or 0) + 1
 
 
 def _decimal_follows(parts: tuple[int, ...], previous: tuple[int, ...]) -> bool:

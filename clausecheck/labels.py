@@ -100,6 +100,24 @@ def word_number(text: str) -> int | None:
     return 20 + 10 * _TENS.index(tens) + (_WORD_NUMBERS.index(unit) + 1 if unit else 0)
 
 
+LIST_OPENERS = frozenset(["a", "i", "A", "I", "1"])  # the cores that may open a list
+
+
+def list_value(style: str, core: str) -> int | None:
+    """A list label's place in its list in ``style``: "c" -> 3, "iv" -> 4 as a numeral, "2" in "(2)" -> 2.
+
+    None for styles that are not lists of letters, numerals or bracketed numbers, and for a
+    letter that is no roman numeral.
+    """
+    if style in ("roman", "upper-roman"):
+        return roman_value(core)
+    if style in ("lower", "upper"):
+        return letter_value(core)
+    if style == "paren-decimal":
+        return int(core)
+    return None
+
+
 def _letter_styles(core: str, form: str) -> tuple[tuple[str, str], ...]:
     """Styles for a letter-or-roman core, most likely first (a lone "i" reads as roman)."""
     upper = core.isupper()

@@ -1,0 +1,173 @@
+"""Add one paragraph to the clause tree being built: labelled, unlabelled, struck, or a table row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..headings import clean_heading
+from ..inline_labels import succeeds
+from ..labels import ARTICLE, DECIMAL, EXHIBIT, LIST_OPENERS, Label
+from ..model import Block, ChangeMark
+from .citations import citation
+from .drafts import Entry, State, extend_pages
+from .hierarchy import PART_KEYS, choose_style, list_place, place
+from .paragraphs import block_label, clean_text, is_heading_block, split_heading
+from .signatures import add_table_row, start_signature, starts_signature
+
+_PREAMBLE_START = re.compile(
+    r"(?:NOW,? THEREFORE|Now,? [Tt]herefore|WHEREAS|Whereas|WITNESSETH|Witnesseth)\b"
+)
+_SENTENCE_END = re.compile(r"(?:[.:;!?\u037e][\"”’)\]]*|\b(?:and|or))$")
+_REFERENCE_TAIL = re.compile(r"\s*(?:[a-z]|[,;\[])")
+_NUMBERED_KEYS = ((EXHIBIT,), (ARTICLE,), (DECIMAL,))  # a heading paragraph after one names it
+
+
+def add_block(state: State, block: Block) -> None:
+    """Add ``block`` (one paragraph, after inline splitting) to the tree."""
+    text = clean_text(block.text)
+    if not text and not block.label:
+        return
+    label, rest_start = block_label(block, text)
+    if block.change == "deleted":
+        _add_deleted(state, block, text, label, rest_start)
+        return
+    if block.kind == "table":
+        add_table_row(state, block, text)
+        return
+    state.row = None
+    if state.signature is not None:
+        ends = label is not None and label.styles[0][0] in (EXHIBIT, ARTICLE, DECIMAL)
+        if not ends and not (block.heading and block.level is not None):  # a Word or Markdown heading
+            state.append(state.signature, block, text)
+            return
+        state.signature = None
+    if label is None or _reads_as_reference(state, block, text[rest_start:], label):
+        _add_unlabelled(state, block, text)
+    else:
+        _add_labelled(state, block, text, label, rest_start)
+
+
+def _reads_as_reference(state: State, block: Block, rest: str, label: Label) -> bool:
+    """A number that carries on the previous sentence ("... under Sections 13.1" + "13.2 or 13.3 ...").
+
+    Only when the previous paragraph stopped mid-sentence, and the number either does not
+    continue the numbering in force or is a decimal followed by a lowercase word, a comma or a
+    bracketed title ("7.1 [DEFINITIONS], the Company"); a loader that starts a paragraph at such a line is
+    corrected here.
+    """
+    if block.label is not None or block.heading or not state.stack or state.last is None:
+        return False
+    previous = state.drafts[state.last]
+    if not previous.parts or _SENTENCE_END.search(previous.parts[-1]):
+        return False
+    if label.styles[0][0] == DECIMAL and _REFERENCE_TAIL.match(rest):
+        return True
+    return not _continues_numbering(state, label)
+
+
+def _continues_numbering(state: State, label: Label) -> bool:
+    """Could ``label`` be the next label of an open level (or a part, article or list opener)?"""
+    if label.styles[0][0] in (EXHIBIT, ARTICLE) or label.core in LIST_OPENERS:
+        return True
+    return any(entry.label is not None and succeeds(label, entry.label) for entry in state.stack)
+
+
+def _add_unlabelled(state: State, block: Block, text: str) -> None:
+    if starts_signature(state, block, text):
+        start_signature(state, block, text)
+        return
+    if _PREAMBLE_START.match(text):
+        while state.stack and state.stack[-1].key not in PART_KEYS:
+            state.stack.pop()  # "NOW, THEREFORE" closes the recitals
+        state.last = state.new(block, None, None, None, [text], state.open_exhibit(), "preamble")
+        return
+    if is_heading_block(block, text):
+        previous = state.drafts[state.last] if state.last is not None else None
+        if (previous is not None and previous.label and previous.heading is None
+                and not any(previous.parts) and previous.style[:1] in _NUMBERED_KEYS):
+            previous.heading = clean_heading(text)  # "ARTICLE IV" then "CONFIDENTIALITY"
+            extend_pages(previous, block)
+            return
+        _add_unnumbered_heading(state, block, text)
+        return
+    target = state.last
+    if target is None or not state.seen_label:
+        state.last = state.new(block, None, None, None, [text], state.open_clause(), "preamble")
+        return
+    if state.drafts[target].change != block.change:
+        _add_orphan(state, block, text, target, block.change)
+        return
+    state.append(target, block, text)
+
+
+def _add_unnumbered_heading(state: State, block: Block, text: str) -> None:
+    """A heading with no label: it parents what follows, up to a heading of its rank or higher."""
+    heading = clean_heading(text)
+    level = block.level if block.heading and block.level else 1
+    if not state.drafts or (not state.seen_label and block.heading and level == 1):
+        state.last = state.new(block, None, None, heading, [], None, "heading")
+        state.drafts[state.last].source = text
+        return  # the document's title parents nothing
+    while state.stack:
+        top = state.stack[-1]
+        if top.key in PART_KEYS or (0 < top.heading_level < level):
+            break
+        state.stack.pop()
+    index = state.new(block, None, None, heading, [], state.open_clause(), "heading")
+    state.drafts[index].source = text
+    state.stack.append(Entry(("heading",), index, heading_level=level))
+    state.last = index
+
+
+def _add_orphan(state: State, block: Block, text: str, target: int, change: ChangeMark | None) -> None:
+    """A paragraph that cannot join ``target`` (its change marker differs): a child of it."""
+    index = state.new(block, state.drafts[target].number, None, None, [text], target, "clause")
+    state.drafts[index].change = change
+    if change != "deleted":
+        state.last = index
+
+
+def _add_deleted(state: State, block: Block, text: str, label: Label | None, rest_start: int) -> None:
+    """Struck text: its own clause marked "deleted", placed but never opening a level."""
+    if label is None:
+        if state.last is None:
+            index = state.new(block, None, None, None, [text], None, "clause")
+            state.drafts[index].change = "deleted"
+        else:
+            _add_orphan(state, block, text, state.last, "deleted")
+        return
+    saved = [replace(e) for e in state.stack]
+    seen, last = state.seen_label, state.last
+    _add_labelled(state, block, text, label, rest_start)
+    state.stack, state.seen_label, state.last = saved, seen, last
+    state.drafts[-1].change = "deleted"
+
+
+def _add_labelled(state: State, block: Block, text: str, label: Label, rest_start: int) -> None:
+    style = choose_style(state, label, computed=block.label is not None)
+    if style[0] == EXHIBIT and not block.label and (
+            not state.drafts or (not state.seen_label and "." in label.core)):
+        _add_unlabelled(state, block, text)  # "Exhibit 10.2" atop an SEC filing is a caption
+        return
+    heading, body = split_heading(block, text, rest_start, style)
+    word_level = (block.level or 0) if block.label else None
+    parent, key = place(state, label, style, heading_rank=None if body else (block.level or 1),
+                        word_level=word_level)
+    if style[0] == EXHIBIT:
+        kind = "exhibit"
+    elif not body and (heading or style[0] == ARTICLE):
+        kind = "heading"
+    else:
+        kind = "clause"
+    index = state.new(block, citation(state, label, style, parent), label.text, heading,
+                      [body] if body else [], parent, kind)
+    draft = state.drafts[index]
+    draft.style = style
+    numbers = list_place(label, style)
+    draft.value = numbers[-1] if numbers else None
+    draft.depth = len(numbers)
+    rank = block.level if block.heading and block.level else 0  # "## 1. Definitions" ranks 2
+    state.stack.append(Entry(key, index, numbers, heading_level=rank, word_level=word_level, label=label))
+    state.seen_label = True
+    state.last = index

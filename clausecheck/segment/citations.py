@@ -1,0 +1,59 @@
+"""How a clause is cited (``Clause.number``); the conventions are documented for users in docs/parse-json.md.
+
+* decimal labels cite as their digits: "3.", "Section 3", "SECTION THREE.", "§ 3", "Clause 3" -> "3";
+  "3.2" and "Section 3.2" -> "3.2" (``label`` keeps the label as written, "Section 3.2");
+* letters, roman numerals and bracketed numbers append to their parent's citation:
+  "3.2" + "(a)" + "(i)" -> "3.2(a)(i)"; "a.", "a)" and "(a)" all cite as "(a)"; with no numbered
+  parent a list item cites as its bare label ("A", "(a)");
+* articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
+  under an article keep their own numbers ("4.1", not "Article IV 4.1");
+* exhibits, schedules, annexes and appendices start a new top-level part cited "Exhibit A",
+  "Schedule 1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
+  (an SEC filing's caption) is not a part;
+* labels Word computed that are not numbers join their parent's citation with ", ";
+* unnumbered headings, preamble paragraphs and signature blocks have ``number`` None;
+* an unlabelled paragraph that cannot join its clause (a tracked insertion or deletion inside a
+  clause that is not) becomes a child clause with no label and its clause's citation.
+"""
+
+from __future__ import annotations
+
+from ..labels import ARTICLE, DECIMAL, EXHIBIT, Label, word_number
+from .drafts import Key, State
+
+
+def citation(state: State, label: Label, style: Key, parent: int | None) -> str:
+    """The full citation of a clause labelled ``label`` (in ``style``) under ``parent``."""
+    kind = style[0]
+    exhibit = state.open_exhibit()
+    prefix = f"{state.drafts[exhibit].number}, " if exhibit is not None else ""
+    if kind == EXHIBIT:
+        word = label.word[:1].upper() + label.word[1:].lower()
+        return f"{word} {label.core}".strip()
+    if kind == ARTICLE:
+        core = label.core
+        if word_number(core) is not None:
+            core = core.capitalize()
+        return f"{prefix}Article {core}"
+    if kind == DECIMAL:
+        return prefix + label.core
+    base = _numbered_ancestor(state, parent)
+    if kind == "word-level":
+        return label.core if base is None else f"{state.drafts[base].number}, {label.core}"
+    bare = f"({label.core})" if style[1] == "()" else label.core
+    if base is None:
+        return prefix + bare
+    draft = state.drafts[base]
+    if draft.kind == "exhibit" or draft.style[:1] == (ARTICLE,):
+        return f"{draft.number}, {bare}"
+    return f"{draft.number}({label.core})"
+
+
+def _numbered_ancestor(state: State, index: int | None) -> int | None:
+    """The nearest clause at or above ``index`` that has a citation."""
+    while index is not None:
+        draft = state.drafts[index]
+        if draft.number is not None:
+            return index
+        index = draft.parent
+    return None
