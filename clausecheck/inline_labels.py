@@ -47,6 +47,7 @@ def split_block(block: Block) -> list[Block]:
 
 
 def _cuts(text: str) -> list[int]:
+    """Offsets in ``text`` where a run-on label starts a new piece."""
     cuts: list[int] = []
     caps = _CAPS_THEN_DECIMAL.match(text)
     if caps and re.search(r"[A-Z]{2}", caps.group("head")) and not caps.group("head").upper().endswith(
@@ -73,15 +74,16 @@ def _cuts(text: str) -> list[int]:
 
 
 def _opens(label: Label, parent: Label | None) -> bool:
-    if label.styles[0][0] == DECIMAL:
-        return parent is not None and parent.styles[0][0] == DECIMAL and label.parts == (*parent.parts, 1)
+    """Does ``label`` open a list under ``parent`` ("1.2" -> "1.2.1", or "(a)", "(i)", "(1)"...)?"""
+    if label.likely_style == DECIMAL:
+        return parent is not None and parent.likely_style == DECIMAL and label.parts == (*parent.parts, 1)
     return label.text.startswith("(") and label.core in LIST_OPENERS
 
 
 def succeeds(label: Label, previous: Label) -> bool:
     """Does ``label`` come right after ``previous`` in one numbering ("(d)" -> "(e)", "1.9" -> "2.1")?"""
-    if label.styles[0][0] == DECIMAL or previous.styles[0][0] == DECIMAL:
-        if label.styles[0][0] != previous.styles[0][0]:
+    if label.likely_style == DECIMAL or previous.likely_style == DECIMAL:
+        if label.likely_style != previous.likely_style:
             return False
         return _decimal_follows(label.parts, previous.parts)
     if label.core.isupper() != previous.core.isupper():
@@ -91,10 +93,12 @@ def succeeds(label: Label, previous: Label) -> bool:
 
 
 def _next_in_list(style: str, core: str, previous: str) -> bool:
+    """Is ``core`` the item after ``previous`` in a list of ``style``?"""
     return list_value(style, core) == (list_value(style, previous) or 0) + 1
 
 
 def _decimal_follows(parts: tuple[int, ...], previous: tuple[int, ...]) -> bool:
+    """Does a decimal numbered ``parts`` come next after ``previous`` ("1.9" -> "1.9.1", "1.10", "2.1")?"""
     if parts == (*previous, 1):
         return True
     for k in range(len(previous)):

@@ -47,6 +47,11 @@ _DECIMAL_RE = re.compile(r"(?P<core>\d{1,3}(?:\.\d{1,3}){1,7})\.?(?=\s|$)|(?P<si
 _PAREN_RE = re.compile(r"\((?P<core>[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|\d{1,3})\)(?=\s|$)")
 _CLOSE_RE = re.compile(r"(?P<core>[a-z]|[ivx]{1,5}|[A-Z]|\d{1,3})\)(?=\s)")
 _DOT_RE = re.compile(r"(?P<core>[a-z]|[ivx]{2,5}|[A-Z]|[IVX]{2,5})\.(?=\s)")
+_NOT_PART_IDS = frozenset(["AN", "AS", "AT", "BY", "IN", "OF", "ON", "OR", "TO"])
+_SMALL_WORDS = frozenset([
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with"
+])
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,11 @@ class Label:
     core: str
     styles: tuple[tuple[str, str], ...]
     word: str = ""
+
+    @property
+    def likely_style(self) -> str:
+        """The name of the most likely style: "decimal", "lower", "roman"..."""
+        return self.styles[0][0]
 
     @property
     def parts(self) -> tuple[int, ...]:
@@ -132,10 +142,6 @@ def _letter_styles(core: str, form: str) -> tuple[tuple[str, str], ...]:
     return (roman, letter) if core.lower() == "i" else (letter, roman)
 
 
-def _after(text: str, end: int) -> str:
-    return text[end:].lstrip()
-
-
 def find_label(text: str) -> Label | None:
     """The numbering label ``text`` starts with, or None.
 
@@ -176,7 +182,7 @@ def find_label(text: str) -> Label | None:
             m = pattern.match(stripped)
             if m and not m.group("core").isdigit():
                 core = m.group("core")
-                rest = _after(stripped, m.end())
+                rest = stripped[m.end():].lstrip()
                 if form == "." and (not rest or not (rest[0].isupper() or rest[0] in "\"“(")):
                     return None  # "A. Smith" reads fine, "a. the" or "e.g." does not
                 return Label(m.group(0), offset + m.end(), core, _letter_styles(core, form))
@@ -184,6 +190,7 @@ def find_label(text: str) -> Label | None:
 
 
 def _word_label(text: str) -> tuple[str, int, str, tuple[tuple[str, str], ...], str] | None:
+    """The "Section 5", "ARTICLE IV" or "Exhibit A" that opens ``text``: (text, end, core, styles, word)."""
     m = _ARTICLE_RE.match(text)
     if m and _reads_as_label(text, m.end()):
         return m.group(0), m.end(), m.group("core"), ((ARTICLE, ""),), m.group("word")
@@ -226,13 +233,6 @@ def _reads_as_part_title(text: str, end: int) -> bool:
         return True
     words = first_line.split()
     return len(words) <= 10 and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words)
-
-
-_NOT_PART_IDS = frozenset(["AN", "AS", "AT", "BY", "IN", "OF", "ON", "OR", "TO"])
-_SMALL_WORDS = frozenset([
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
-    "with"
-])
 
 
 def is_small_word(word: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..headings import clean_heading
 from ..inline_labels import succeeds
 from ..labels import ARTICLE, DECIMAL, EXHIBIT, LIST_OPENERS, Label
-from ..model import Block, ChangeMark
+from ..model import Block
 from .citations import citation
 from .drafts import Entry, State, extend_pages
 from .hierarchy import PART_KEYS, choose_style, list_place, place
@@ -37,7 +37,7 @@ def add_block(state: State, block: Block) -> None:
         return
     state.row = None
     if state.signature is not None:
-        ends = label is not None and label.styles[0][0] in (EXHIBIT, ARTICLE, DECIMAL)
+        ends = label is not None and label.likely_style in (EXHIBIT, ARTICLE, DECIMAL)
         if not ends and not (block.heading and block.level is not None):  # a Word or Markdown heading
             state.append(state.signature, block, text)
             return
@@ -61,26 +61,27 @@ def _reads_as_reference(state: State, block: Block, rest: str, label: Label) -> 
     previous = state.drafts[state.last]
     if not previous.parts or _SENTENCE_END.search(previous.parts[-1]):
         return False
-    if label.styles[0][0] == DECIMAL and _REFERENCE_TAIL.match(rest):
+    if label.likely_style == DECIMAL and _REFERENCE_TAIL.match(rest):
         return True
     return not _continues_numbering(state, label)
 
 
 def _continues_numbering(state: State, label: Label) -> bool:
     """Could ``label`` be the next label of an open level (or a part, article or list opener)?"""
-    if label.styles[0][0] in (EXHIBIT, ARTICLE) or label.core in LIST_OPENERS:
+    if label.likely_style in (EXHIBIT, ARTICLE) or label.core in LIST_OPENERS:
         return True
     return any(entry.label is not None and succeeds(label, entry.label) for entry in state.stack)
 
 
 def _add_unlabelled(state: State, block: Block, text: str) -> None:
+    """A paragraph without a label: signatures, preamble, a heading, or more text of the last clause."""
     if starts_signature(state, block, text):
         start_signature(state, block, text)
         return
     if _PREAMBLE_START.match(text):
         while state.stack and state.stack[-1].key not in PART_KEYS:
             state.stack.pop()  # "NOW, THEREFORE" closes the recitals
-        state.last = state.new(block, None, None, None, [text], state.open_exhibit(), "preamble")
+        state.last = state.new(block, "preamble", parent=state.open_exhibit(), parts=(text,))
         return
     if is_heading_block(block, text):
         previous = state.drafts[state.last] if state.last is not None else None
@@ -93,10 +94,10 @@ def _add_unlabelled(state: State, block: Block, text: str) -> None:
         return
     target = state.last
     if target is None or not state.seen_label:
-        state.last = state.new(block, None, None, None, [text], state.open_clause(), "preamble")
+        state.last = state.new(block, "preamble", parent=state.open_clause(), parts=(text,))
         return
     if state.drafts[target].change != block.change:
-        _add_orphan(state, block, text, target, block.change)
+        _add_orphan(state, block, text, target)
         return
     state.append(target, block, text)
 
@@ -106,7 +107,7 @@ def _add_unnumbered_heading(state: State, block: Block, text: str) -> None:
     heading = clean_heading(text)
     level = block.level if block.heading and block.level else 1
     if not state.drafts or (not state.seen_label and block.heading and level == 1):
-        state.last = state.new(block, None, None, heading, [], None, "heading")
+        state.last = state.new(block, "heading", parent=None, heading=heading)
         state.drafts[state.last].source = text
         return  # the document's title parents nothing
     while state.stack:
@@ -114,17 +115,16 @@ def _add_unnumbered_heading(state: State, block: Block, text: str) -> None:
         if top.key in PART_KEYS or (0 < top.heading_level < level):
             break
         state.stack.pop()
-    index = state.new(block, None, None, heading, [], state.open_clause(), "heading")
+    index = state.new(block, "heading", parent=state.open_clause(), heading=heading)
     state.drafts[index].source = text
     state.stack.append(Entry(("heading",), index, heading_level=level))
     state.last = index
 
 
-def _add_orphan(state: State, block: Block, text: str, target: int, change: ChangeMark | None) -> None:
+def _add_orphan(state: State, block: Block, text: str, target: int) -> None:
     """A paragraph that cannot join ``target`` (its change marker differs): a child of it."""
-    index = state.new(block, state.drafts[target].number, None, None, [text], target, "clause")
-    state.drafts[index].change = change
-    if change != "deleted":
+    index = state.new(block, "clause", parent=target, parts=(text,), number=state.drafts[target].number)
+    if block.change != "deleted":
         state.last = index
 
 
@@ -132,10 +132,9 @@ def _add_deleted(state: State, block: Block, text: str, label: Label | None, res
     """Struck text: its own clause marked "deleted", placed but never opening a level."""
     if label is None:
         if state.last is None:
-            index = state.new(block, None, None, None, [text], None, "clause")
-            state.drafts[index].change = "deleted"
+            state.new(block, "clause", parent=None, parts=(text,))
         else:
-            _add_orphan(state, block, text, state.last, "deleted")
+            _add_orphan(state, block, text, state.last)
         return
     saved = [replace(e) for e in state.stack]
     seen, last = state.seen_label, state.last
@@ -145,6 +144,7 @@ def _add_deleted(state: State, block: Block, text: str, label: Label | None, res
 
 
 def _add_labelled(state: State, block: Block, text: str, label: Label, rest_start: int) -> None:
+    """A paragraph with a label: a clause (or part, article, heading) placed, cited and opened as a level."""
     style = choose_style(state, label, computed=block.label is not None)
     if style[0] == EXHIBIT and not block.label and (
             not state.drafts or (not state.seen_label and "." in label.core)):
@@ -160,8 +160,8 @@ def _add_labelled(state: State, block: Block, text: str, label: Label, rest_star
         kind = "heading"
     else:
         kind = "clause"
-    index = state.new(block, citation(state, label, style, parent), label.text, heading,
-                      [body] if body else [], parent, kind)
+    index = state.new(block, kind, parent=parent, parts=(body,) if body else (),
+                      number=citation(state, label, style, parent), label=label.text, heading=heading)
     draft = state.drafts[index]
     draft.style = style
     numbers = list_place(label, style)

@@ -69,12 +69,12 @@ class State:
         entry = self.innermost((EXHIBIT,))
         return None if entry is None else entry.clause
 
-    def new(self, block: Block, number: str | None, label: str | None, heading: str | None,
-            parts: list[str], parent: int | None, kind: str) -> int:
+    def new(self, block: Block, kind: str, *, parent: int | None, parts: tuple[str, ...] = (),
+            number: str | None = None, label: str | None = None, heading: str | None = None) -> int:
         """Add a draft under ``parent`` with ``block``'s pages and change mark; return its index."""
         level = self.drafts[parent].level + 1 if parent is not None else 0
         self.drafts.append(Draft(
-            number=number, label=label, heading=heading, parts=parts, level=level, parent=parent,
+            number=number, label=label, heading=heading, parts=list(parts), level=level, parent=parent,
             page=block.page, last_page=block.last_page or block.page, change=block.change, kind=kind,
         ))
         return len(self.drafts) - 1

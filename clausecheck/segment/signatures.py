@@ -45,7 +45,7 @@ def start_signature(state: State, block: Block, text: str) -> None:
             state.stack.pop()
         lead.append(previous.source)
         pages += [previous.page, previous.last_page]
-    index = state.new(block, None, None, None, [*lead, text], state.open_exhibit(), "signature")
+    index = state.new(block, "signature", parent=state.open_exhibit(), parts=(*lead, text))
     draft = state.drafts[index]
     draft.page, draft.last_page = min(pages), max([*pages, draft.last_page])
     state.signature = state.last = index
@@ -63,7 +63,7 @@ def add_table_row(state: State, block: Block, text: str) -> None:
         state.append(target, block, text)
         state.row = target if _is_caps_row(text) else None
         return
-    state.last = state.new(block, None, None, None, [text], state.open_clause(), "table")
+    state.last = state.new(block, "table", parent=state.open_clause(), parts=(text,))
 
 
 def _is_caps_row(text: str) -> bool:
