@@ -213,8 +213,8 @@ def test_a_pipe_or_a_device_is_refused_without_reading_it(tmp_path: Path) -> Non
     (inputs / "zero.txt").symlink_to("/dev/zero")
     (inputs / "deal.txt").write_bytes((CONTRACTS / "nda-pay-union-gag.txt").read_bytes())
     for name in ("pipe.pdf", "zero.txt"):
-        for command in ("check", "parse"):
-            result = run_cli(command, str(inputs / name), cwd=tmp_path, timeout=60)
+        for command in (["check", "--pack", "gig"], ["parse"]):
+            result = run_cli(*command, str(inputs / name), cwd=tmp_path, timeout=60)
             assert result.returncode == 2
             expected = f"clausecheck: error: {inputs / name}: cannot be read: not a regular file"
             assert result.stderr.strip() == expected

@@ -64,7 +64,7 @@ def test_check_writes_the_same_json_and_html_offline(tmp_path: Path) -> None:
     for name, env in (("free", environment()), ("blocked", blocked_environment(environment(), log))):
         for suffix in ("json", "html"):
             out = tmp_path / name / f"report.{suffix}"
-            done = run(["check", str(FILES[1]), "-o", str(out)], env, tmp_path)
+            done = run(["check", "--pack", "gig", str(FILES[1]), "-o", str(out)], env, tmp_path)
             assert done.returncode == 1, done.stderr
             outputs[name, suffix] = out.read_text(encoding="utf-8")
     free, blocked = (json.loads(outputs[n, "json"]) for n in ("free", "blocked"))
