@@ -30,3 +30,14 @@ def test_catastrophic_regex_is_stopped_and_named(tmp_path):
     assert time.monotonic() - started < 5
     assert caught.value.rule == "evil-backtracking"
     assert str(caught.value).startswith("rule evil-backtracking: its pattern ran longer than 0.5 s")
+
+
+def test_huge_unpunctuated_clause_stays_fast():
+    # one 237,000-character sentence with 3,000 anchor matches: near, negation and exceptions must not
+    # go quadratic (they did: 20 s and more before windowing and word indices)
+    text = "Company may use the Materials to train AI models without consent of Writer and " * 3000
+    document = example_document(Example(text, {}, Mark("t", 1, 1)))
+    started = time.process_time()
+    report = check(document)
+    assert time.process_time() - started < 15
+    assert any(f.concern == "ai-training" and f.kind == "conflict" for f in report.findings)

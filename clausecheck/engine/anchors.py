@@ -11,6 +11,7 @@ from .schema import Rule
 def anchor_judge(rule: Rule, target: Target, polarity: str | None = None) -> AnchorJudge:
     """A judge for ``rule``'s anchor matches in ``target`` (``polarity`` overrides the rule's)."""
     polarity = polarity or rule.polarity
+    excepted: dict[tuple[int, int], str | None] = {}  # per sentence: anchors often share one
 
     def judge(start: int, end: int) -> tuple[bool, str]:
         sentence = target.sentences.around(start)
@@ -21,7 +22,9 @@ def anchor_judge(rule: Rule, target: Target, polarity: str | None = None) -> Anc
             return negation.negated, ("negated: " if negation.negated else "not negated: ") + negation.reason
         if negation.negated:
             return False, f"negated: {negation.reason}"
-        exception = find_exception(rule, target, sentence)
+        if sentence not in excepted:
+            excepted[sentence] = find_exception(rule, target, sentence)
+        exception = excepted[sentence]
         if exception:
             return False, exception
         return True, f"affirmed ({negation.reason})"

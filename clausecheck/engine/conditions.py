@@ -8,11 +8,13 @@ grant ("without further consent", "no additional compensation", "Writer hereby c
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
 
 WINDOW = 12
+REACH = 400  # characters before a phrase searched for its connective (WINDOW words fit easily)
 FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 CONNECTIVE = regex.compile(
@@ -56,8 +58,12 @@ class Exception_:
 
 def find_builtin(kind: str, text: str, sentence: tuple[int, int]) -> Exception_ | None:
     """The first ``kind`` exception ("consent" or "payment") in ``text[sentence]``, or None."""
-    s_start, s_end = sentence
-    chunk = text[s_start:s_end]
+    return _find(kind, text[sentence[0]:sentence[1]])
+
+
+@functools.lru_cache(maxsize=256)
+def _find(kind: str, chunk: str) -> Exception_ | None:
+    """Cached: every anchor match in a sentence asks about the same sentence."""
     if kind == "consent":
         qualified = QUALIFIED.search(chunk)
         if qualified:
@@ -66,7 +72,7 @@ def find_builtin(kind: str, text: str, sentence: tuple[int, int]) -> Exception_ 
         lead = chunk[max(0, phrase.start() - 60): phrase.start()]
         if WIDENED.search(lead):
             continue
-        for connective in CONNECTIVE.finditer(chunk, 0, phrase.start()):
+        for connective in CONNECTIVE.finditer(chunk, max(0, phrase.start() - REACH), phrase.start()):
             between = chunk[connective.end(): phrase.start()]
             if len(between.split()) > WINDOW or ";" in between:
                 continue

@@ -7,6 +7,7 @@ anchor match (negation, exceptions) and the defined terms used, so ``explain`` c
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 from collections.abc import Callable
@@ -16,7 +17,7 @@ import regex
 
 from ..errors import RuleTimeout
 from . import literals
-from .sentences import Sentences, words_between
+from .sentences import Sentences, word_starts
 from .terms import term_keywords, terms_regex
 from .yamlnodes import Mark, YList, YMap
 
@@ -90,12 +91,19 @@ class Target:
     found: set[str] | None = None  # prefilter keywords in the text: leaves that need others are skipped
     full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
     _sentences: Sentences | None = None
+    _word_starts: tuple[int, ...] | None = None
 
     @property
     def sentences(self) -> Sentences:
         if self._sentences is None:
             self._sentences = Sentences(self.text)
         return self._sentences
+
+    def word_index(self, offset: int) -> int:
+        """How many words start before ``offset`` (words between two offsets is a subtraction)."""
+        if self._word_starts is None:
+            self._word_starts = word_starts(self.text)
+        return bisect.bisect_left(self._word_starts, offset)
 
     def find(self, pattern: regex.Pattern, text: str | None = None) -> list[tuple[int, int]]:
         """Every match span of ``pattern``, under the time limit."""
@@ -330,7 +338,8 @@ def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     spans = target.find(leaf.pattern)
     used: list[str] = []
     if expansion is not None:
-        extra = [s for s in target.find(expansion[0]) if s not in spans]
+        known = set(spans)
+        extra = [s for s in target.find(expansion[0]) if s not in known]
         if extra:
             used = sorted({t for t in expansion[1] for s in extra if _is_term(target.text[s[0]:s[1]], t)})
             spans = sorted(spans + extra)
@@ -348,23 +357,28 @@ def _is_term(found: str, term: str) -> bool:
 
 
 def _near(expr: Branch, target: Target, children: list[Result]) -> Result:
+    """Pairs of matches at most ``within`` words apart, found by word index (no all-pairs scan)."""
     first, second = children
     used: set[tuple[int, int]] = set()
     if first.matched and second.matched:
+        word = target.word_index
+        seconds = sorted((word(b[0]), word(b[1]), b) for b in second.spans)
+        starts = [item[0] for item in seconds]
+        longest = max(end - start for start, end, _ in seconds)
         for a in first.spans:
-            for b in second.spans:
-                if _close(target, a, b, expr):
+            a_first, a_last = word(a[0]), word(a[1])
+            lo = bisect.bisect_left(starts, a_first - expr.within - longest)
+            hi = bisect.bisect_right(starts, a_last + expr.within)
+            for b_first, b_last, b in seconds[lo:hi]:
+                gap = b_first - a_last if b[0] >= a[0] else a_first - b_last
+                if gap <= expr.within and (not expr.sentence or _same_sentence(target, a, b)):
                     used.update((a, b))
     return Result(expr, bool(used), sorted(used), children)
 
 
-def _close(target: Target, a: tuple[int, int], b: tuple[int, int], expr: Branch) -> bool:
+def _same_sentence(target: Target, a: tuple[int, int], b: tuple[int, int]) -> bool:
     left, right = (a, b) if a[0] <= b[0] else (b, a)
-    if words_between(target.text, left[1], right[0]) > expr.within:
-        return False
-    if expr.sentence:
-        return target.sentences.index(left[0]) == target.sentences.index(right[1] - 1)
-    return True
+    return target.sentences.index(left[0]) == target.sentences.index(right[1] - 1)
 
 
 def highlights(result: Result) -> list[tuple[int, int]]:

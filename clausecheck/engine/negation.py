@@ -10,6 +10,7 @@ to") are masked first.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -17,6 +18,7 @@ import regex
 from .sentences import words_between
 
 MAX_GAP_WORDS = 20
+WINDOW = 1000
 FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 PSEUDO = regex.compile(
@@ -59,6 +61,12 @@ TERMINATOR = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _masked(chunk: str) -> str:
+    """``chunk`` with pseudo-negations blanked out (same length)."""
+    return PSEUDO.sub(lambda m: " " * len(m.group()), chunk)
+
+
 @dataclass(frozen=True)
 class Negation:
     """The verdict on one anchor match: the cue found (if any) and why it does or does not govern."""
@@ -69,14 +77,19 @@ class Negation:
 
 
 def judge(text: str, sentence: tuple[int, int], start: int, end: int) -> Negation:
-    """Is the anchor ``text[start:end]`` negated within ``sentence`` (a ``(start, end)`` pair)?"""
+    """Is the anchor ``text[start:end]`` negated within ``sentence`` (a ``(start, end)`` pair)?
+
+    Only a window of :data:`WINDOW` characters either side of the anchor is read, which keeps a
+    huge unpunctuated clause linear (a cue further away is over the word limit anyway).
+    """
     s_start, s_end = sentence
-    masked = PSEUDO.sub(lambda m: " " * len(m.group()), text[s_start:s_end])
-    before = masked[: start - s_start]
+    w_start, w_end = max(s_start, start - WINDOW), min(s_end, end + WINDOW)
+    masked = _masked(text[w_start:w_end])
+    before = masked[: start - w_start]
     cues = list(CUE_BEFORE.finditer(before))
-    if not cues and SENTENCE_START_CUE.match(before):
+    if not cues and w_start == s_start and SENTENCE_START_CUE.match(before):
         cues = [SENTENCE_START_CUE.match(before)]
-    after = CUE_AFTER.match(masked, end - s_start)
+    after = CUE_AFTER.match(masked, end - w_start)
     if after and not TERMINATOR.search(after.group()):
         return Negation(True, after.group().strip(), "a negation follows the anchor")
     if not cues:
