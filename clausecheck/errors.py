@@ -10,6 +10,11 @@ from __future__ import annotations
 class ClauseCheckError(Exception):
     """Base class for every problem clausecheck reports to the user instead of a traceback."""
 
+    def __str__(self) -> str:
+        # A message may quote a file's own bytes (a zip member's name, a file name): control
+        # characters become spaces, so it stays one line and cannot send escapes to a terminal.
+        return "".join(ch if ch.isprintable() else " " for ch in super().__str__())
+
 
 class InputError(ClauseCheckError):
     """A file that could not be read as a contract. ``str()`` names the file and the problem."""

@@ -136,14 +136,16 @@ def test_kept_reproducers_end_quickly_in_a_document_or_a_typed_error(tmp_path: P
     (zipfile's NotImplementedError), pdf-text-far-off-page.pdf (a bit flip put text 45 million
     points left of the page; the column finder took 9-18 s), docx-nul-in-numbering.docx (libxml2's
     message carried a newline into the one-line error), docx-garbled-member-name.docx (zipfile's
-    UnicodeDecodeError on a local header's name)."""
+    UnicodeDecodeError on a local header's name), docx-control-chars-in-member-name.docx (a member
+    name with a newline and control characters quoted in the error)."""
     cases = [fuzz.Case(p.stem, p.name, "kept", p.suffix, p.read_bytes()) for p in KEPT]
     summary = fuzz.run_cases(cases, keep=tmp_path)
     assert not summary.unexpected, summary.report()
     assert all(r.seconds < 3 for r in summary.results), summary.report()
     assert {r.case.source: r.outcome for r in summary.results} == {
         "zip-version.docx": "UnsupportedFormat", "pdf-text-far-off-page.pdf": "Document",
-        "docx-nul-in-numbering.docx": "CorruptFile", "docx-garbled-member-name.docx": "CorruptFile"}
+        "docx-nul-in-numbering.docx": "CorruptFile", "docx-garbled-member-name.docx": "CorruptFile",
+        "docx-control-chars-in-member-name.docx": "HostileFile"}
 
 
 def _patched_mimetype(flags: int = 0, method: int | None = None) -> bytes:
@@ -170,3 +172,23 @@ def test_zip_members_that_cannot_be_opened_are_a_typed_error(tmp_path: Path, dat
     path.write_bytes(data)
     with pytest.raises(ClauseCheckError, match=detail):
         load(path)
+
+
+def test_error_messages_quoting_a_files_bytes_stay_one_printable_line(tmp_path: Path) -> None:
+    """A zip member's name (here with a terminal escape and a newline) and a file's own name are
+    quoted in errors: they reach the terminal as one line with no control characters."""
+    from test_batch_support import run_cli
+
+    escape = "\x1b]0;owned\x07\x1b[2J\n"
+    docx = tmp_path / "names.docx"
+    docx.write_bytes(fuzz.make_zip([(f"word/{escape}.xml", b"x" * 5000), ("word/document.xml", b"<x/>")]))
+    text = tmp_path / f"deal{escape}.txt"
+    text.write_text("1. Writer shall write.\n" * 100, encoding="utf-8")
+    settings = "[limits]\nmax_docx_member_bytes = 1000\nmax_file_bytes = 1000\n"
+    (tmp_path / "clausecheck.toml").write_text(settings, encoding="utf-8")
+    for path, detail in ((docx, "inflates to 5,000 bytes"), (text, "over the limit of 1,000")):
+        result = run_cli("parse", str(path), cwd=tmp_path, timeout=60)
+        assert result.returncode == 2
+        assert detail in result.stderr
+        assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
+        assert not any(not ch.isprintable() for ch in result.stderr[:-1])
