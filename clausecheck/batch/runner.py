@@ -141,6 +141,9 @@ def run_batch(options: BatchOptions, *, target: WorkerTarget = check_one) -> Bat
                 reused += 1
                 continue
         tasks.append(_task(candidate, outdir, options, options_id))
+    # Largest files first, so no big contract starts last and keeps one worker busy alone at the end;
+    # the outputs are written in relative-path order afterwards, whatever the order of work.
+    tasks.sort(key=lambda task: (-_size(task.path), task.rel))
     progress = Progress(len(candidates), enabled=options.progress)
     progress.done = len(candidates) - len(tasks)
     progress.errors = sum(1 for e in entries.values() if e.status == "error")
@@ -177,6 +180,13 @@ def probe_rules(options: BatchOptions) -> str:
     ruleset = load_rules(list(options.packs) if options.packs is not None else None, options.rules)
     ruleset.select(options.only, options.ignore)
     return ruleset.version
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _task(candidate: Candidate, outdir: Path, options: BatchOptions, options_id: str) -> Task:
