@@ -1,9 +1,10 @@
 """Worker processes with a watchdog: one task per worker at a time, crashed or hung workers replaced.
 
 ``multiprocessing.Pool`` and ``concurrent.futures`` cannot say which task a dead worker held, nor
-stop one task that hangs. Here each worker owns a pipe and runs one task at a time; the parent waits
-on every pipe and process sentinel with a deadline, so a crash (segfault, ``os._exit``) or a task
-past its time limit is pinned on its file, the worker is killed and a fresh one takes the next task.
+stop one task that hangs. Here each worker has its own two one-way pipes (tasks in, results out; no
+sockets) and runs one task at a time; the parent waits on every pipe and process sentinel with a
+deadline, so a crash (segfault, ``os._exit``) or a task past its time limit is pinned on its file,
+the worker is killed and a fresh one takes the next task.
 """
 
 from __future__ import annotations
