@@ -18,6 +18,7 @@ import regex
 from .sentences import words_between
 
 MAX_GAP_WORDS = 20
+MAX_LIST_WORDS = 60  # a cue still governs a later list item this far away ("may not ... X, Y, or to train")
 WINDOW = 1000
 FLAGS = regex.IGNORECASE | regex.VERBOSE
 
@@ -43,6 +44,10 @@ CUE_BEFORE = regex.compile(
       | no\s+(?:[\w-]+\s+){0,3}?(?:right|license|licence|authority|permission)s?\s+(?:to|of|for)
     )\b""",
     FLAGS,
+)
+# the anchor continues a list the cue governs: "..., or to", "and otherwise", "or for the"
+LIST_TAIL = regex.compile(
+    r"(?:,|\b(?:or|and|nor)\b)\s*(?:(?:or|and|nor|to|otherwise|for|in|the|any)\s+){0,3}$", regex.IGNORECASE
 )
 SENTENCE_START_CUE = regex.compile(r"^[\W\d]*(?:no|neither)\b", regex.IGNORECASE)
 CUE_AFTER = regex.compile(
@@ -102,5 +107,7 @@ def judge(text: str, sentence: tuple[int, int], start: int, end: int) -> Negatio
         return Negation(False, cue_text, f"scope of '{cue_text}' ends at '{stop.group().strip()}'")
     words = words_between(gap, 0, len(gap))
     if words > MAX_GAP_WORDS:
+        if words <= MAX_LIST_WORDS and "," in gap and LIST_TAIL.search(gap):
+            return Negation(True, cue_text, f"governed by '{cue_text}' across a list ({words} words)")
         return Negation(False, cue_text, f"'{cue_text}' is {words} words before it (over {MAX_GAP_WORDS})")
     return Negation(True, cue_text, f"governed by '{cue_text}'")
