@@ -53,9 +53,12 @@ MEANS = regex.compile(
     r"includes?|is\s+defined\s+as|refers?\s+to|shall\s+refer\s+to)\b",
     regex.IGNORECASE,
 )
-LABEL_BREAK = r"(?:[;:)]|\bbetween\b|\band\b|\bby\b)"
+LABEL_BREAK = r"(?:[;:)]|\bbetween\b|\bby\b)"
 LABEL_START = regex.compile(r"(?:^|" + LABEL_BREAK + r")(?![\s\S]*" + LABEL_BREAK + r")", regex.IGNORECASE)
 LABEL_WORDS = 12
+# "Acme Studios and Jane Doe ("Writer")": after the last "and", a proper name is what the label names
+LAST_AND = regex.compile(r"\band\b(?![\s\S]*\band\b)", regex.IGNORECASE)
+PROPER_NAME = regex.compile(r"(?:[A-Z][\w.'\u2019&-]*,?\s*){1,6}")
 
 
 def definition_scope(definition: Definition) -> str:
@@ -70,6 +73,9 @@ def definition_scope(definition: Definition) -> str:
     before = text[:quoted.start()]
     start = LABEL_START.search(before)
     phrase = before[start.end() if start else 0:]
+    last_and = LAST_AND.search(phrase)
+    if last_and and PROPER_NAME.fullmatch(phrase[last_and.end():].strip(" ,")):
+        phrase = phrase[last_and.end():]  # a party's name, not the last item of a list
     return " ".join(phrase.split()[-LABEL_WORDS:])
 
 
