@@ -42,7 +42,7 @@ def at_root(monkeypatch):
          "in rule files"),
         (["unknown_ref"],
          f"{BROKEN}/unknown_ref.yaml:21:16: unknown named list 'artificial' (lists are in "
-         "packs/vocabulary.yaml)"),
+         "rules/vocabulary.yaml)"),
         (["dup_a", "dup_b"],
          f"{BROKEN}/dup_b.yaml:6:5: duplicate rule id 'dup-shared' (first defined at "
          f"{BROKEN}/dup_a.yaml:6:5)"),

@@ -1,11 +1,12 @@
-"""The shared data every pack uses: the concern ids (packs/concerns.yaml) and named term lists and
-patterns (packs/vocabulary.yaml), read once from the installed package."""
+"""The shared data every pack uses: the concern ids (rules/concerns.yaml) and named term lists and
+patterns (rules/vocabulary.yaml), read from the installed package and re-read when they change."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 import regex
 
@@ -40,16 +41,27 @@ class Catalog:
     texts: tuple[str, ...]
 
 
-@functools.cache
+def shared_stamps() -> tuple[tuple[int, int], ...]:
+    """(mtime, size) of the shared files, so caches notice an edit."""
+    folder = Path(str(packs_dir()))
+    stats = [folder.joinpath(name).stat() for name in SHARED_FILES]
+    return tuple((stat.st_mtime_ns, stat.st_size) for stat in stats)
+
+
 def builtin_catalog() -> Catalog:
-    """The catalog shipped with clausecheck."""
+    """The catalog shipped with clausecheck (re-read when its files change)."""
+    return _catalog(shared_stamps())
+
+
+@functools.lru_cache(maxsize=2)
+def _catalog(stamps: tuple[tuple[int, int], ...]) -> Catalog:
     folder = packs_dir()
     concerns_text = (folder / "concerns.yaml").read_text(encoding="utf-8")
     vocabulary_text = (folder / "vocabulary.yaml").read_text(encoding="utf-8")
-    concerns = read_yaml("packs/concerns.yaml", concerns_text)
+    concerns = read_yaml("rules/concerns.yaml", concerns_text)
     table = {cid: str(entry["group"]) for cid, entry in concerns["concerns"].items()}
-    vocabulary = parse_vocabulary(read_yaml("packs/vocabulary.yaml", vocabulary_text)["vocabulary"],
-                                  "packs/vocabulary.yaml")
+    vocabulary = parse_vocabulary(read_yaml("rules/vocabulary.yaml", vocabulary_text)["vocabulary"],
+                                  "rules/vocabulary.yaml")
     return Catalog(table, vocabulary, (concerns_text, vocabulary_text))
 
 
@@ -66,7 +78,7 @@ def parse_vocabulary(node: object, path: str, shared: Vocabulary | None = None) 
     for name, entry in node.items():
         mark = node.key_mark(name)
         if name in shared:
-            raise mark.error(f"named list '{name}' is already defined in packs/vocabulary.yaml")
+            raise mark.error(f"named list '{name}' is already defined in rules/vocabulary.yaml")
         if isinstance(entry, YMap) and "pattern" in entry:
             patterns[name] = _pattern_entry(name, entry)
             continue

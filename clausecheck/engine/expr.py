@@ -191,7 +191,7 @@ class Compiler:
         if kind == "ref":
             if not isinstance(value, str) or value not in self.vocabulary:
                 message = unknown_value("named list", value, self.vocabulary)
-                raise where.error(message + " (lists are in packs/vocabulary.yaml)", self.rule)
+                raise where.error(message + " (lists are in rules/vocabulary.yaml)", self.rule)
             return self.vocabulary[value]
         if isinstance(value, str):
             value = [value]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RuleError
-from .catalog import SHARED_FILES, builtin_catalog, packs_dir
+from .catalog import SHARED_FILES, builtin_catalog, packs_dir, shared_stamps
 from .expr import did_you_mean
 from .schema import Pack, Rule, parse_pack
 
@@ -72,7 +72,7 @@ def pack_paths(packs: Sequence[str] | None = None,
 def load_rules(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = ()) -> RuleSet:
     """Load, validate and compile the packs (cached while the files are unchanged)."""
     paths = pack_paths(packs, rules)
-    key = tuple((shown, _stamp(path)) for shown, path in paths)
+    key = (shared_stamps(), *((shown, _stamp(path)) for shown, path in paths))
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
