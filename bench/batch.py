@@ -84,7 +84,14 @@ def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
         "stage_s": {k: round(sum(r["seconds"][k] for r in records), 2)
                     for k in ("load", "check", "render", "write")},
         "summary": result.summary_line(),
-    }
+    } | _busy(records, wall)
+
+
+def _busy(records: list[dict], wall: float) -> dict:
+    """How many workers were busy on average (worker seconds / wall seconds): near ``--jobs`` when the
+    pool keeps every worker fed, whatever else slows the machine down."""
+    busy = sum(sum(r["seconds"].values()) for r in records)
+    return {"worker_busy_s": round(busy, 2), "mean_busy_workers": round(busy / wall, 2)}
 
 
 def plumber_seconds(path: Path) -> float:
@@ -198,6 +205,9 @@ def main(argv: list[str] | None = None) -> None:
         figures[f"jobs{jobs}"] = batch_run(inputs, jobs, OUT / f"run-j{jobs}")
         print(f"--jobs {jobs}: {json.dumps(figures[f'jobs{jobs}'])}", flush=True)
     figures["scaling"] = round(figures["jobs1"]["wall_s"] / figures["jobs2"]["wall_s"], 2)
+    figures["cpu_per_page_ratio"] = round(
+        (figures["jobs2"]["worker_busy_s"] / figures["jobs2"]["pages"])
+        / (figures["jobs1"]["worker_busy_s"] / figures["jobs1"]["pages"]), 2)
     figures["vs_pdfplumber"] = compare(args.corpus, files, args.pdfs, OUT / "compare")
     print(f"vs pdfplumber: {json.dumps(figures['vs_pdfplumber'])}", flush=True)
     figures["largest_pdf"] = largest_pdf_peak(args.corpus, files, OUT / "largest")
@@ -218,6 +228,9 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(f"contracts/minute (2 workers): {j2['contracts_per_min']}; pages/second: {j2['pages_per_s']}; "
           f"peak worker RSS over the batch: {j2['peak_worker_rss_mb']} MB")
+    print(f"busy workers on average: {figures['jobs1']['mean_busy_workers']} (--jobs 1), "
+          f"{j2['mean_busy_workers']} (--jobs 2); worker time per page with 2 workers / with 1: "
+          f"{figures['cpu_per_page_ratio']} (above 1: the workers slowed each other or were starved)")
     for name, value, target, ok in checks:
         print(f"{'met ' if ok else 'MISS'} {name}: {value} (target {target})")
     print("\nprofile, top functions by own time:")
