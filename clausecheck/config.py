@@ -17,11 +17,10 @@ regex_timeout = 2.0
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from .engine.context import Context
 from .engine.expr import did_you_mean

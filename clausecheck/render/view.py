@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -191,7 +191,7 @@ def readable_time(iso: str) -> str:
     except ValueError:
         return iso
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     zone = " UTC" if moment.tzinfo is not None else ""
     return f"{moment.day} {moment:%B %Y, %H:%M}{zone}"
 
