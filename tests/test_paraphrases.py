@@ -2,7 +2,9 @@
 
 Each tests/data/paraphrases/*.yaml file lists groups of ``concern`` and ``kind`` with ``match``
 sentences (each must raise a finding of that concern and kind) and ``no_match`` sentences (each must
-not). Every sentence is checked alone, as a one-clause document, with all the built-in packs. The
+not). ``known_miss`` sentences should match but do not yet: they are strict expected failures, so a
+change that fixes one fails the run until the sentence is moved to ``match``. Every sentence is
+checked alone (blank lines split it into clauses) with all the built-in packs. The
 sentences were written by the rule tuner as paraphrases of real contract wording; they are a
 development set (the blind held-out set is fixtures/heldout and is never used here).
 """
@@ -22,12 +24,13 @@ from clausecheck.engine.yamlnodes import Mark
 DATA = Path(__file__).resolve().parent / "data" / "paraphrases"
 
 
-def cases() -> list[tuple[str, str, str, bool]]:
-    """(text, concern, kind, should_match) for every dev sentence."""
+def cases(keys: tuple[str, ...] = ("match", "no_match")) -> list[tuple[str, str, str, bool]]:
+    """(text, concern, kind, should_match) for every dev sentence under ``keys``."""
     out = []
     for path in sorted(DATA.glob("*.yaml")):
         for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]:
-            for expected, key in ((True, "match"), (False, "no_match")):
+            for key in keys:
+                expected = key != "no_match"
                 out.extend((text, group["concern"], group["kind"], expected) for text in group.get(key, []))
     return out
 
@@ -49,3 +52,10 @@ def test_every_file_has_both_sides() -> None:
 def test_paraphrase(text: str, concern: str, kind: str, should_match: bool) -> None:
     findings = found(text)
     assert ((concern, kind) in findings) == should_match, f"{concern}/{kind}: {findings}"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the packs (tests/data/paraphrases known_miss)")
+@pytest.mark.parametrize(("text", "concern", "kind", "should_match"), cases(("known_miss",)),
+                         ids=lambda v: v[:60] if isinstance(v, str) else str(v))
+def test_known_miss(text: str, concern: str, kind: str, should_match: bool) -> None:
+    assert (concern, kind) in found(text)
