@@ -44,6 +44,8 @@ BAD = ROOT / "fixtures" / "bad"
 OUT = ROOT / "bench" / "out" / "fuzz"
 SUFFIXES = (".pdf", ".docx", ".docm", ".txt", ".md")
 MiB = 1024 * 1024
+PARENT_CAP = 2048 * MiB
+MAX_GROWTH = 8 * MiB  # the most a duplicating mutation adds
 MAX_REZIP = 16 * MiB  # a zip bomb from fixtures/bad is mutated as bytes, never inflated by the fuzzer
 DOCX_PARTS = ("[Content_Types].xml", "word/document.xml", "word/numbering.xml", "word/styles.xml",
               "word/_rels/document.xml.rels", "_rels/.rels")
@@ -210,7 +212,7 @@ def corrupt_xml(rng: random.Random, xml: bytes) -> tuple[bytes, str]:
         paragraphs = [m.span() for m in re.finditer(rb"<w:p[ >].*?</w:p>", xml, re.S)]
         if paragraphs:
             start, end = rng.choice(paragraphs)
-            copies = rng.choice((2, 100, 2000))
+            copies = min(rng.choice((2, 100, 2000)), max(1, MAX_GROWTH // (end - start)))
             return xml[:end] + xml[start:end] * copies + xml[end:], f"{how} x{copies}"
     if how == "drop-tag":
         tags = [m.span() for m in re.finditer(rb"<[^>]+>", xml)]
@@ -285,6 +287,8 @@ def fix_xref(data: bytes) -> bytes:
         return data
     offsets = {int(m.group(1)): m.start() for m in OBJECT.finditer(data, 0, start)}
     size = max(offsets, default=0) + 1
+    if size > 10 * len(offsets) + 1000:  # a garbled object number: a table that big would fill memory
+        return data
     free = b"0000000000 65535 f \n"
     rows = [free] + [(b"%010d 00000 n \n" % offsets[n]) if n in offsets else free for n in range(1, size)]
     table = b"\nxref\n0 %d\n" % size + b"".join(rows)
@@ -617,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         worker_main(args.memory, args.check)
         return 0
+    # the case generator runs here, uncapped otherwise: a bug in it must not exhaust the machine
+    resource.setrlimit(resource.RLIMIT_AS, (PARENT_CAP, PARENT_CAP))
     options = {"jobs": args.jobs, "timeout": args.timeout, "memory_mib": args.memory, "keep": args.out,
                "pack": args.check}
     if args.only is not None:
