@@ -48,9 +48,10 @@ def test_crashed_and_hung_workers_are_replaced_and_their_files_marked(tmp_path: 
     text = GOOD["gig/union-gag.txt"].read_bytes()
     for name in ("crash.txt", "exit.txt", "hang.txt"):
         (inputs / name).write_bytes(text)
+    rules = fixed_rules(tmp_path / "cwd") / "rules"
     started = time.monotonic()
     result = run_batch(BatchOptions(paths=[str(inputs)], outdir=tmp_path / "out", jobs=2, timeout=3,
-                                    progress=False), target=faulty)
+                                    packs=(), rules=(str(rules),), progress=False), target=faulty)
     assert time.monotonic() - started < 120
     rows = _summary(tmp_path / "out")
     assert "crashed (SIGSEGV)" in rows["crash.txt"]["error"]
@@ -173,7 +174,7 @@ def test_read_only_output_folder_gives_one_clear_error_and_no_files(tmp_path: Pa
     out = tmp_path / "out"
     _read_only_folder(out)
     try:
-        result = run_cli("batch", str(inputs), "-o", str(out))
+        result = run_cli("batch", str(inputs), "-o", str(out), cwd=fixed_rules(tmp_path / "cwd"))
         assert result.returncode == 2
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"clausecheck: error: {out}")
@@ -191,7 +192,8 @@ def _small_file_limit() -> None:
 def test_full_disk_stops_with_a_clear_error_and_leaves_no_partial_file(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in")
     out = tmp_path / "out"
-    result = run_cli("batch", str(inputs), "-o", str(out), "--jobs", "2", preexec_fn=_small_file_limit)
+    result = run_cli("batch", str(inputs), "-o", str(out), "--jobs", "2", preexec_fn=_small_file_limit,
+                     cwd=fixed_rules(tmp_path / "cwd"))
     assert result.returncode == 2
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("clausecheck: error: ") and "cannot write the report: File too large" in last
