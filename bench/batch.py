@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,11 +65,33 @@ def subset(corpus: Path, files: list[dict], limit: int | None, where: Path) -> P
     return where
 
 
+RULES = OUT / "rules-snapshot"
+PINNED = {"packs": (), "rules": (str(RULES),)}
+
+
+def snapshot_rules() -> None:
+    """Copy the built-in packs once, as committed (git HEAD) where this is a checkout, so every run
+    of this bench uses the same rules even while someone edits clausecheck/packs."""
+    shutil.rmtree(RULES, ignore_errors=True)
+    RULES.mkdir(parents=True)
+    source = Path(str(resources.files("clausecheck") / "packs"))
+    for pack in sorted(source.glob("*.yaml")):
+        if pack.name in ("concerns.yaml", "vocabulary.yaml"):
+            continue
+        committed = subprocess.run(["git", "-C", str(ROOT), "show", f"HEAD:clausecheck/packs/{pack.name}"],
+                                   capture_output=True, check=False)
+        if committed.returncode == 0:
+            (RULES / pack.name).write_bytes(committed.stdout)
+        else:
+            shutil.copyfile(pack, RULES / pack.name)
+    load_rules(**PINNED)
+
+
 def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
     """One batch; its wall time and what its records say."""
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    result = run_batch(BatchOptions(paths=[str(inputs)], outdir=out, jobs=jobs, progress=False))
+    result = run_batch(BatchOptions(paths=[str(inputs)], outdir=out, jobs=jobs, progress=False, **PINNED))
     wall = time.perf_counter() - started
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     records = [read_record(out, f["rel"]) for f in manifest["files"] if f["status"] == "done"]
@@ -109,7 +132,7 @@ def plumber_seconds(path: Path) -> float:
 def clausecheck_seconds(path: Path, rel: str, out: Path) -> tuple[float, dict]:
     """clausecheck end to end on one file, as a batch worker does it (HTML and JSON written)."""
     started = time.perf_counter()
-    check_one(Task(rel=rel, path=str(path), outdir=str(out)))
+    check_one(Task(rel=rel, path=str(path), outdir=str(out), **PINNED))
     return time.perf_counter() - started, read_record(out, rel) or {}
 
 
@@ -123,7 +146,7 @@ def compare(corpus: Path, files: list[dict], limit: int, out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     for folder in (out / "reports", out / "state"):
         folder.mkdir(parents=True)
-    load_rules()
+    load_rules(**PINNED)
     ours = theirs = engine = 0.0
     pages = 0
     per_file = []
@@ -171,11 +194,11 @@ def profile(corpus: Path, files: list[dict], count: int, out: Path, top: int = 1
     shutil.rmtree(out, ignore_errors=True)
     for folder in (out / "reports", out / "state"):
         folder.mkdir(parents=True)
-    load_rules()
+    load_rules(**PINNED)
     profiler = Profiler(interval=0.001)
     profiler.start()
     for entry in chosen:
-        check_one(Task(rel=entry["path"], path=str(corpus / entry["path"]), outdir=str(out)))
+        check_one(Task(rel=entry["path"], path=str(corpus / entry["path"]), outdir=str(out), **PINNED))
     profiler.stop()
     own: Counter[str] = Counter()
     stack = [profiler.last_session.root_frame()]
@@ -199,6 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", type=int, default=4, help="PDFs to profile")
     args = parser.parse_args(argv)
     files = ensure_corpus(args.corpus, args.count)
+    snapshot_rules()
     inputs = subset(args.corpus, files, args.files, OUT / "sample")
     figures: dict = {"corpus_files": len(files), "batch_files": args.files or len(files)}
     for jobs in (1, 2):

@@ -162,7 +162,7 @@ def test_preamble_parties() -> None:
 
 
 def test_tables_are_utf8_with_bom_and_defuse_formulas(tmp_path: Path) -> None:
-    tables = Tables(["ai-training", "credit-waiver"])
+    tables = Tables(tmp_path, ["ai-training", "credit-waiver"])
     record = {
         "rel": "=cmd|' /C calc'!A0.pdf", "format": "pdf", "pages": 3, "verdict": "1 conflict",
         "level": "high",
@@ -173,9 +173,13 @@ def test_tables_are_utf8_with_bom_and_defuse_formulas(tmp_path: Path) -> None:
                       "kind": "conflict", "severity": "high", "quote": "@SUM(A1) “train”\n models",
                       "clause": {"number": "3.2", "heading": None, "page": 2, "change": None}}],
     }
-    tables.add_record(record)
-    tables.add_error("broken.pdf", "pdf", "the file is damaged or truncated")
-    tables.write(tmp_path)
+    with tables:
+        tables.add_record(record)
+        tables.add_error("broken.pdf", "pdf", "the file is damaged or truncated")
+    with pytest.raises(RuntimeError), Tables(tmp_path, ["ai-training"]) as failing:
+        failing.add_error("other.pdf", "pdf", "never written")
+        raise RuntimeError("stopped half way")
+    assert not list(tmp_path.glob(".*.tmp"))
     raw = (tmp_path / "summary.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

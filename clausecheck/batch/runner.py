@@ -242,31 +242,29 @@ def _save_manifest_quietly(outdir: Path, entries: dict[str, ManifestEntry], head
 def finish(candidates: list[Candidate], entries: dict[str, ManifestEntry], outdir: Path,
            options: BatchOptions, reused: int) -> BatchResult:
     """Read the records back in relative-path order and write the tables and the dashboard."""
-    concern_ids = list(load_concerns().concerns)
-    tables = Tables(concern_ids)
     grouper = Grouper()
     rows: list[Row] = []
     failed: list[tuple[str, str]] = []
     levels: Counter[str] = Counter()
-    for candidate in candidates:
-        entry = entries[candidate.rel]
-        record = read_record(outdir, candidate.rel) if entry.status == "done" else None
-        if record is None:
-            error = entry.error or "not checked"
-            entry.status, entry.error = "error", error
-            failed.append((candidate.rel, error))
-            tables.add_error(candidate.rel, candidate.fmt, error)
-            continue
-        levels[record["level"]] += 1
-        tables.add_record(record)
-        rows.append(Row.from_record(record))
-        for finding in record["findings"]:
-            if finding["kind"] in TO_RAISE:
-                grouper.add(finding["quote"], contract=record["rel"], parties=record["parties"],
-                            aliases=record["aliases"], concern=finding["concern"],
-                            severity=finding["severity"])
+    with Tables(outdir, list(load_concerns().concerns)) as tables:
+        for candidate in candidates:
+            entry = entries[candidate.rel]
+            record = read_record(outdir, candidate.rel) if entry.status == "done" else None
+            if record is None:
+                error = entry.error or "not checked"
+                entry.status, entry.error = "error", error
+                failed.append((candidate.rel, error))
+                tables.add_error(candidate.rel, candidate.fmt, error)
+                continue
+            levels[record["level"]] += 1
+            tables.add_record(record)
+            rows.append(Row.from_record(record))
+            for finding in record["findings"]:
+                if finding["kind"] in TO_RAISE:
+                    grouper.add(finding["quote"], contract=record["rel"], parties=record["parties"],
+                                aliases=record["aliases"], concern=finding["concern"],
+                                severity=finding["severity"])
     result = BatchResult(total=len(candidates), reused=reused, levels=levels, errors=failed,
                          fail_on=options.fail_on, outdir=outdir)
-    tables.write(outdir)
     write_atomic(outdir / "index.html", render_dashboard(rows, failed, grouper.recurring(), result))
     return result

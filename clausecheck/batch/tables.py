@@ -9,12 +9,14 @@ report's finding shape plus ``path`` and the report names, and is not altered.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
-from ..atomic import write_atomic
+from ..atomic import atomic_writer
 
 SUMMARY_HEAD = ["path", "format", "pages", "verdict", "level", "to_raise", "high", "medium", "low",
                 "protections"]
@@ -34,17 +36,36 @@ def cell(value: Any) -> Any:
 
 
 class Tables:
-    """Accumulates the three files' rows (in the order given) and writes them atomically."""
+    """Writes the three files row by row (in the order given), each renamed into place at the end.
 
-    def __init__(self, concern_ids: list[str]) -> None:
+    Use as a context manager: on a clean exit the files replace any earlier ones; on an error no
+    file is touched. Nothing is held in memory, however many contracts the batch has.
+    """
+
+    def __init__(self, outdir: Path, concern_ids: list[str]) -> None:
+        self.outdir = outdir
         self.concern_ids = concern_ids
-        self._summary = io.StringIO()
-        self._findings = io.StringIO()
-        self._jsonl = io.StringIO()
-        self._summary_csv = csv.writer(self._summary)
-        self._findings_csv = csv.writer(self._findings)
-        self._summary_csv.writerow(SUMMARY_HEAD + concern_ids + SUMMARY_TAIL)
+        self._stack = contextlib.ExitStack()
+
+    def __enter__(self) -> Tables:
+        stack = self._stack.__enter__()
+        try:
+            summary = stack.enter_context(atomic_writer(self.outdir / "summary.csv", encoding="utf-8-sig",
+                                                        newline=""))
+            findings = stack.enter_context(atomic_writer(self.outdir / "findings.csv", encoding="utf-8-sig",
+                                                         newline=""))
+            self._jsonl = stack.enter_context(atomic_writer(self.outdir / "findings.jsonl"))
+        except BaseException:
+            stack.__exit__(*sys.exc_info())
+            raise
+        self._summary_csv = csv.writer(summary)
+        self._findings_csv = csv.writer(findings)
+        self._summary_csv.writerow(SUMMARY_HEAD + self.concern_ids + SUMMARY_TAIL)
         self._findings_csv.writerow(FINDINGS_HEAD)
+        return self
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self._stack.__exit__(*exc)
 
     def add_record(self, record: dict[str, Any]) -> None:
         """One checked contract: its summary row and one row per finding."""
@@ -73,9 +94,3 @@ class Tables:
         """A file that could not be checked: a summary row with its one-line reason."""
         blanks = [None] * (len(SUMMARY_HEAD) - 2 + len(self.concern_ids) + len(SUMMARY_TAIL) - 1)
         self._summary_csv.writerow([cell(v) for v in [rel, fmt, *blanks, error]])
-
-    def write(self, outdir: Any) -> None:
-        """Write summary.csv, findings.csv (UTF-8 with BOM) and findings.jsonl (UTF-8) atomically."""
-        write_atomic(outdir / "summary.csv", self._summary.getvalue(), encoding="utf-8-sig")
-        write_atomic(outdir / "findings.csv", self._findings.getvalue(), encoding="utf-8-sig")
-        write_atomic(outdir / "findings.jsonl", self._jsonl.getvalue())
