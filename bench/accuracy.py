@@ -2,14 +2,15 @@
 
 Run from the repository root::
 
-    python bench/accuracy.py [--shared ../shared] [--only fixtures|heldout|contractnli|cuad]... [--heldout]
-                             [--show-fp]
+    python bench/accuracy.py [--shared ../shared] [--only fixtures|heldout|dev|contractnli|cuad]...
+                             [--heldout] [--heldout-dir DIR] [--show-fp]
 
 1. **Fixture corpus** (fixtures/contracts/*.expected.yaml as truth): precision and recall per concern
    and overall, counting (concern, kind, clause) triples exactly as tests/test_golden.py does.
    With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout/ (same sidecar
    format, written by someone who did not tune the rules) is scored the same way and printed separately:
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
+   ``--only dev`` scores the development paraphrases in tests/data/paraphrases (in-sample: tuned on).
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
    (the agreement's existence or terms are kept secret). An Entailment document is a true positive when
    a ``confidentiality-gag`` conflict falls on a clause whose text overlaps an evidence span (clause text
@@ -122,6 +123,43 @@ def score_folder(folder: Path, title: str, show_fp: bool) -> None:
     print(f"\n== {title}: {files} contract files ==")
     print(f"{'concern':28} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
     for concern in sorted(set(concern_groups()) | set(tp) | set(fp) | set(fn)):
+        t, f, n = tp[concern], fp[concern], fn[concern]
+        print(f"{concern:28} {t:4} {f:4} {n:4} {ratio(t, t + f):>10} {ratio(t, t + n):>8}")
+    t, f, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    print(f"{'OVERALL':28} {t:4} {f:4} {n:4} {ratio(t, t + f):>10} {ratio(t, t + n):>8}")
+
+
+def dev_set(folder: Path) -> None:
+    """Per-concern recall and false positives on the rule tuner's paraphrase development set.
+
+    ``match`` and ``known_miss`` sentences are positives (the group's concern and kind must be found);
+    ``no_match`` sentences are negatives. This set is in-sample for the packs (they were tuned on it).
+    """
+    from clausecheck.engine.examples import example_document
+    from clausecheck.engine.schema import Example
+    from clausecheck.engine.yamlnodes import Mark
+
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    negatives = 0
+    for path in sorted(folder.glob("*.yaml")):
+        for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]:
+            key = (group["concern"], group["kind"])
+            for part in ("match", "known_miss", "no_match"):
+                for text in group.get(part, []):
+                    document = example_document(Example(text, {}, Mark(path.name, 1, 1)))
+                    hit = key in {(f.concern, f.kind) for f in check(document).findings}
+                    if part == "no_match":
+                        negatives += 1
+                        fp[key[0]] += hit
+                    else:
+                        tp[key[0]] += hit
+                        fn[key[0]] += not hit
+    print(f"\n== Development paraphrases ({folder.relative_to(ROOT)}; in-sample): "
+          f"{sum(tp.values()) + sum(fn.values())} positive, {negatives} negative sentences ==")
+    print(f"{'concern':28} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
+    for concern in sorted(set(tp) | set(fp) | set(fn)):
         t, f, n = tp[concern], fp[concern], fn[concern]
         print(f"{concern:28} {t:4} {f:4} {n:4} {ratio(t, t + f):>10} {ratio(t, t + n):>8}")
     t, f, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
@@ -269,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the project owners' shared folder (default: ../shared)")
-    parser.add_argument("--only", action="append", choices=["fixtures", "heldout", "contractnli", "cuad"],
+    parser.add_argument("--only", action="append",
+                        choices=["fixtures", "heldout", "dev", "contractnli", "cuad"],
                         help="run only this part (repeatable)")
     parser.add_argument("--heldout", action="store_true",
                         help="also score the blind held-out set in fixtures/heldout (same sidecar format)")
@@ -284,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         score_folder(CONTRACTS, "Fixture corpus (in-sample)", args.show_fp)
     if "heldout" in parts:
         score_folder(args.heldout_dir, f"HELD-OUT set (blind, {args.heldout_dir})", args.show_fp)
+    if "dev" in parts:
+        dev_set(ROOT / "tests" / "data" / "paraphrases")
     if "contractnli" in parts:
         contractnli(args.shared / "corpus" / "contractnli" / "dev.json", args.show_fp)
     if "cuad" in parts:
