@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
-
-import jinja2
 
 from .. import __version__
 from ..model import SEVERITIES
 from ..render.html import content_security_policy
 from ..render.summary import load_concerns
+from ..render.templates import environment, template_asset
 from .recurring import Group
 
 if TYPE_CHECKING:
@@ -68,11 +65,11 @@ class ConcernTotal:
 def render_dashboard(rows: list[Row], failed: list[tuple[str, str]], recurring: list[Group],
                      result: BatchResult) -> str:
     """The dashboard page."""
-    css, js = _asset("dashboard.css"), _asset("dashboard.js")
+    css, js = template_asset("batch", "dashboard.css"), template_asset("batch", "dashboard.js")
     concerns = load_concerns()
     ids = list(concerns.concerns) + sorted({c for r in rows for c in r.concerns} - set(concerns.concerns))
     totals = _totals(rows, ids, concerns)
-    return _environment().get_template(TEMPLATE).render(
+    return environment().get_template(TEMPLATE).render(
         css=css, js=js, csp=content_security_policy(css, js), rows=rows, failed=failed,
         recurring=recurring, result=result, concern_ids=ids, totals=totals,
         group_name=concerns.group_name, levels=LEVELS, version=__version__,
@@ -91,19 +88,3 @@ def _totals(rows: list[Row], ids: list[str], concerns: Any) -> list[ConcernTotal
             high=sum(1 for h in hits if h[1] == "high"),
         ))
     return totals
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("clausecheck", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@cache
-def _asset(name: str) -> str:
-    return (resources.files("clausecheck") / "templates" / "batch" / name).read_text(encoding="utf-8")

@@ -10,14 +10,11 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-
-import jinja2
 
 from ..model import SEVERITIES, Finding, Report
 from .summary import Concerns, load_concerns, ordered, summarize
-from .view import Location, Piece, file_name, location, quote_pieces, readable_time, safe_url, source_text
+from .templates import environment, template_asset
+from .view import Location, Piece, file_name, location, quote_pieces, safe_url, source_text
 
 TEMPLATE = "report/report.html.j2"
 ASSUMPTION_LABELS = {
@@ -84,12 +81,12 @@ class OutlineRow:
 
 def render_html(report: Report) -> str:
     """The report as one HTML page with inline CSS and JS and a restrictive CSP."""
-    css, js = _asset("report.css"), _asset("report.js")
+    css, js = template_asset("report", "report.css"), template_asset("report", "report.js")
     concerns = load_concerns()
     views = [_view(report, i, f, concerns) for i, f in enumerate(report.findings)]
     summary = summarize(report)
     return (
-        _environment()
+        environment()
         .get_template(TEMPLATE)
         .render(
             report=report,
@@ -124,30 +121,6 @@ def content_security_policy(css: str, js: str) -> str:
 
 def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("clausecheck", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["upfirst"] = upfirst
-    env.filters["when"] = readable_time
-    return env
-
-
-def upfirst(text: str) -> str:
-    """``text`` with its first letter in capitals and the rest untouched (unlike ``capitalize``)."""
-    return text[:1].upper() + text[1:]
-
-
-@cache
-def _asset(name: str) -> str:
-    return (resources.files("clausecheck") / "templates" / "report" / name).read_text(encoding="utf-8")
 
 
 def _view(report: Report, index: int, finding: Finding, concerns: Concerns) -> FindingView:
