@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from clausecheck.batch.runner import BatchOptions, run_batch  # noqa: E402
 from clausecheck.batch.state import read_record  # noqa: E402
 from clausecheck.batch.worker import Task, check_one  # noqa: E402
-from clausecheck.engine import load_rules  # noqa: E402
+from clausecheck.engine import catalog, load_rules, loader  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 TARGETS = {"ratio": 0.2, "engine_share": 1 / 3, "scaling": 1.8, "peak_mb": 300}
@@ -66,25 +66,30 @@ def subset(corpus: Path, files: list[dict], limit: int | None, where: Path) -> P
 
 
 RULES = OUT / "rules-snapshot"
-PINNED = {"packs": (), "rules": (str(RULES),)}
+PINNED: dict = {"packs": None, "rules": ()}
 
 
-def snapshot_rules() -> None:
-    """Copy the built-in packs once, as committed (git HEAD) where this is a checkout, so every run
-    of this bench uses the same rules even while someone edits clausecheck/packs."""
+def snapshot_rules(commit: str) -> str:
+    """Pin every pack file (the packs and the shared concerns.yaml / vocabulary.yaml) as committed at
+    ``commit`` and point clausecheck's built-in packs folder at the copy, so every run of this bench
+    (and of its forked workers) uses the same rules even while someone edits clausecheck/packs. Where
+    this is not a checkout, the installed files are copied. Returns the commit pinned."""
     shutil.rmtree(RULES, ignore_errors=True)
     RULES.mkdir(parents=True)
     source = Path(str(resources.files("clausecheck") / "packs"))
+    resolved = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", commit],
+                              capture_output=True, text=True, check=False)
+    pinned = resolved.stdout.strip() if resolved.returncode == 0 else "installed"
     for pack in sorted(source.glob("*.yaml")):
-        if pack.name in ("concerns.yaml", "vocabulary.yaml"):
-            continue
-        committed = subprocess.run(["git", "-C", str(ROOT), "show", f"HEAD:clausecheck/packs/{pack.name}"],
-                                   capture_output=True, check=False)
+        spec = f"{commit}:clausecheck/packs/{pack.name}"
+        committed = subprocess.run(["git", "-C", str(ROOT), "show", spec], capture_output=True, check=False)
         if committed.returncode == 0:
             (RULES / pack.name).write_bytes(committed.stdout)
         else:
             shutil.copyfile(pack, RULES / pack.name)
+    catalog.packs_dir = loader.packs_dir = lambda: RULES  # forked workers inherit this
     load_rules(**PINNED)
+    return pinned
 
 
 def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
@@ -220,9 +225,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--files", type=int, default=0, help="batch over an even sample of N files (0: all)")
     parser.add_argument("--pdfs", type=int, default=24, help="PDFs for the pdfplumber comparison (0: all)")
     parser.add_argument("--profile", type=int, default=4, help="PDFs to profile")
+    parser.add_argument("--commit", default="HEAD", help="git commit whose rule packs to pin (default HEAD)")
     args = parser.parse_args(argv)
     files = ensure_corpus(args.corpus, args.count)
-    snapshot_rules()
+    print(f"rule packs pinned at {snapshot_rules(args.commit)}", flush=True)
     inputs = subset(args.corpus, files, args.files, OUT / "sample")
     figures: dict = {"corpus_files": len(files), "batch_files": args.files or len(files)}
     for jobs in (1, 2):
