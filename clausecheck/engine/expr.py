@@ -90,6 +90,7 @@ class Target:
     expansions: dict[int, tuple[regex.Pattern, list[str]]] = field(default_factory=dict)
     found: set[str] | None = None  # prefilter keywords in the text: leaves that need others are skipped
     full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
+    matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
     _sentences: Sentences | None = None
     _word_starts: tuple[int, ...] | None = None
 
@@ -106,12 +107,19 @@ class Target:
         return bisect.bisect_left(self._word_starts, offset)
 
     def find(self, pattern: regex.Pattern, text: str | None = None) -> list[tuple[int, int]]:
-        """Every match span of ``pattern``, under the time limit."""
+        """Every match span of ``pattern``, under the time limit; remembered in ``matches`` (when
+        given) so rules that share a leaf run its regex once per text."""
+        text = self.text if text is None else text
+        key = (id(pattern), text)
+        if self.matches is not None and key in self.matches:
+            return list(self.matches[key])
         try:
-            return [m.span() for m in pattern.finditer(self.text if text is None else text,
-                                                       timeout=self.timeout)]
+            spans = [m.span() for m in pattern.finditer(text, timeout=self.timeout)]
         except TimeoutError:
             raise RuleTimeout(self.rule, self.timeout) from None
+        if self.matches is not None:
+            self.matches[key] = tuple(spans)
+        return spans
 
 
 # --- compiling -------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ skipping a rule never loses a finding (tests/test_engine_prefilter.py checks thi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import ahocorasick
@@ -53,28 +54,28 @@ class Prefilter:
         ``rules`` and ``others`` (``requires``, document-scope rules), which :func:`evaluate` uses to
         skip leaves whose keywords are absent."""
         self.rules = list(rules)
-        self.by_id = {id(rule): rule for rule in self.rules}
-        self.position = {id(rule): number for number, rule in enumerate(self.rules)}
-        self.requirements = {id(rule): requirement(rule.main) for rule in self.rules}
-        self.always: list[Rule] = []
-        index: dict[str, list[Rule]] = {}
-        for rule in self.rules:
-            req = self.requirements[id(rule)]
+        self.requirements = [requirement(rule.main) for rule in self.rules]
+        self.always: set[int] = set()
+        index: dict[str, list[int]] = {}
+        for number, req in enumerate(self.requirements):
             if not req:
-                self.always.append(rule)
+                self.always.add(number)
                 continue
             for keyword in best(req):
-                index.setdefault(keyword, []).append(rule)
+                index.setdefault(keyword, []).append(number)
         self.index = index
         self.automaton = ahocorasick.Automaton()
         exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
         leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
         keywords = {k.removeprefix(WORD_START) for leaf in leaves for k in leaf.keywords or ()}
         for keyword in keywords:
-            self.automaton.add_word(keyword, keyword)
+            self.automaton.add_word(keyword, (keyword, len(keyword), WORD_START + keyword))
         if keywords:
             self.automaton.make_automaton()
+        self.keywords = frozenset(keywords)
         self.empty = not keywords
+        # a keyword with a line break could span the blank line between two clauses
+        self.joinable = not any("\n" in k for k in keywords)
 
     def scan(self, text: str) -> set[str]:
         """The keywords found in ``text`` (case-folded): each one as found anywhere, and marked with
@@ -82,43 +83,61 @@ class Prefilter:
         if self.empty:
             return set()
         folded = text.casefold()
-        found = set()
-        for end, keyword in self.automaton.iter(folded):
+        found: set[str] = set()
+        for end, (keyword, size, marked) in self.automaton.iter(folded):
+            if marked in found:
+                continue
             found.add(keyword)
-            start = end - len(keyword) + 1
-            if start == 0 or not WORD_CHAR.match(folded, start - 1):
-                found.add(WORD_START + keyword)
+            before = end - size  # the character before the keyword (-1: none)
+            if before < 0 or not _word_char(folded[before]):
+                found.add(marked)
         return found
 
-    def expanded(self, expansions: Expansions) -> dict[int, Requirement]:
-        """Rule id -> requirement, for the rules whose requirement grows with a document's definitions."""
+    def scan_joined(self, texts: list[str], founds: list[set[str]]) -> set[str]:
+        """:meth:`scan` of ``"\\n\\n".join(texts)``, from each text's own scan ``founds`` where no
+        keyword can span the blank line (a keyword then starts a word at a text's start either way)."""
+        if not self.joinable:
+            return self.scan("\n\n".join(texts))
+        return set().union(*founds)
+
+    def expanded(self, expansions: Expansions) -> dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]:
+        """Rule position -> requirement, for the rules whose requirement grows with a document's
+        definitions: each keyword set with the keywords the scan cannot report (defined terms, and
+        any marked to start a word), which are looked up in the text directly."""
         if not expansions:
             return {}
         result = {}
-        for rule in self.rules:
+        for number, rule in enumerate(self.rules):
             req = requirement(rule.main, expansions)
-            if req and req != self.requirements[id(rule)]:
-                result[id(rule)] = req
+            if req and req != self.requirements[number]:
+                result[number] = [(group, tuple(k for k in group if k not in self.keywords)) for group in req]
         return result
 
-    def candidates(self, found: set[str], text: str, expanded: dict[int, Requirement]) -> list[Rule]:
+    def candidates(self, found: set[str], text: str,
+                   expanded: dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]) -> list[Rule]:
         """The rules, in their original order, that can match ``text`` whose keywords are ``found``.
 
         ``expanded`` (from :meth:`expanded`) holds requirements that include defined terms, which are
         looked up in the text directly.
         """
-        chosen: set[int] = {id(rule) for rule in self.always}
+        chosen = set(self.always)
         seen: set[int] = set()
+        index, requirements = self.index, self.requirements
         for keyword in found:
-            for rule in self.index.get(keyword, ()):
-                if id(rule) not in seen:
-                    seen.add(id(rule))
-                    if all(group & found for group in self.requirements[id(rule)]):
-                        chosen.add(id(rule))
+            for number in index.get(keyword, ()):
+                if number not in seen:
+                    seen.add(number)
+                    if all(not group.isdisjoint(found) for group in requirements[number]):
+                        chosen.add(number)
         if expanded:
             folded = text.casefold()
-            for rule_id, req in expanded.items():
-                if rule_id not in chosen and all(
-                        group & found or any(k in folded for k in group) for group in req):
-                    chosen.add(rule_id)
-        return sorted((self.by_id[rule_id] for rule_id in chosen), key=lambda r: self.position[id(r)])
+            for number, req in expanded.items():
+                if number not in chosen and all(not group.isdisjoint(found) or any(k in folded for k in rest)
+                                                for group, rest in req):
+                    chosen.add(number)
+        return [self.rules[number] for number in sorted(chosen)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_char(char: str) -> bool:
+    return WORD_CHAR.match(char) is not None

@@ -70,6 +70,7 @@ class Run:
     trace: Trace | None
     findings: list[Finding] = field(default_factory=list)
     found: set[str] | None = None
+    matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 class Engine:
@@ -103,6 +104,7 @@ class Engine:
         current = [i for i, c in enumerate(document.clauses) if c.change != "deleted" and c.text.strip()]
         triggers: dict[int, list[tuple[int, Result]]] = {}
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
+        founds: list[set[str]] = []
         for index in current:
             text = document.clauses[index].text
             found = None
@@ -110,6 +112,7 @@ class Engine:
                 candidates = self.per_clause
             else:
                 found = self.prefilter.scan(text)
+                founds.append(found)
                 candidates = self.prefilter.candidates(found, text, expanded)
             for rule in candidates:
                 if id(rule) not in applicable:
@@ -121,7 +124,8 @@ class Engine:
                 else:
                     self._clause(rule, index, state, applicable[id(rule)], found)
         doc = DocText.of(document, current)
-        state.found = self.prefilter.scan(doc.text) if self.prefilter else None
+        if self.prefilter:
+            state.found = self.prefilter.scan_joined([document.clauses[i].text for i in current], founds)
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
                 self._missing_document(rule, triggers[id(rule)], doc, state, applicable[id(rule)])
@@ -136,7 +140,7 @@ class Engine:
 
     def _target(self, rule: Rule, text: str, state: Run, found: set[str] | None) -> Target:
         return Target(text, rule.id, state.limits.regex_timeout, state.expansions, found,
-                      full=state.trace is not None)
+                      full=state.trace is not None, matches=state.matches)
 
     def _clause(self, rule: Rule, index: int, state: Run, notes: list[str], found: set[str] | None) -> None:
         target = self._target(rule, state.document.clauses[index].text, state, found)
