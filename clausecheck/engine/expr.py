@@ -232,7 +232,8 @@ class Compiler:
 def compile_pattern(value: str) -> tuple[regex.Pattern, frozenset[str] | None]:
     """A ``pattern`` leaf's whole-word regex and prefilter keywords (shared by identical leaves)."""
     regex.compile(value, FLAGS)  # errors point into the author's own pattern
-    return regex.compile(r"(?<!\w)(?:" + value + r")(?!\w)", FLAGS), literals.required(value)
+    start = r"\b" if literals.starts_with_word(value) else r"(?<!\w)"  # \b is quicker where it is the same
+    return regex.compile(start + r"(?:" + value + r")(?!\w)", FLAGS), literals.required(value)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,7 +10,21 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # clausecheck needs Python 3.11+ (tomllib)
-from re._constants import AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+from re._constants import (
+    ASSERT,
+    ASSERT_NOT,
+    AT,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_DIGIT,
+    CATEGORY_WORD,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    RANGE,
+    SUBPATTERN,
+)
 from typing import Any
 
 import regex
@@ -73,3 +87,60 @@ def _branch(alternatives: list[Any]) -> Keywords | None:
             return None
         union |= found
     return frozenset(union)
+
+
+ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def starts_with_word(pattern: str) -> bool:
+    """True when every match of ``pattern`` is non-empty and begins with a word character, so that
+    ``(?<!\\w)`` before it can be written ``\\b`` (the same matches, and the regex module finds them
+    quicker). False whenever that is not certain."""
+    if REGEX_ONLY.search(pattern):
+        return False
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return False
+    word_first, nullable = _first(list(parsed))
+    return word_first and not nullable
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[bool, bool]:
+    """(every non-empty match of the sequence starts with a word character, the sequence can match
+    the empty string)."""
+    word_first = True
+    for op, arg in items:
+        word, nullable = _first_item(op, arg)
+        word_first = word_first and word
+        if not nullable:
+            return word_first, False
+    return word_first, True
+
+
+def _first_item(op: Any, arg: Any) -> tuple[bool, bool]:
+    if op in (AT, ASSERT, ASSERT_NOT):
+        return True, True  # zero width: the first character comes later
+    if op is LITERAL:
+        return chr(arg) in ASCII_WORD, False
+    if op is IN:
+        return all(_word_member(member_op, member) for member_op, member in arg), False
+    if op is BRANCH:
+        results = [_first(list(alternative)) for alternative in arg[1]]
+        return all(w for w, _ in results), any(n for _, n in results)
+    if op in GROUPS:
+        return _first(list(arg[-1]))
+    if op in REPEATS:
+        word, nullable = _first(list(arg[2]))
+        return word, nullable or arg[0] == 0
+    return False, True
+
+
+def _word_member(op: Any, arg: Any) -> bool:
+    """Is every character of this member of a character class an ASCII word character?"""
+    if op is LITERAL:
+        return chr(arg) in ASCII_WORD
+    if op is RANGE:
+        low, high = arg
+        return high - low < 256 and all(chr(c) in ASCII_WORD for c in range(low, high + 1))
+    return op is CATEGORY and arg in (CATEGORY_WORD, CATEGORY_DIGIT)
