@@ -40,6 +40,7 @@ class Leaf:
     mark: Mark
     anchor: bool = False
     defined: bool = False
+    needs: tuple[frozenset[str], ...] = ()  # keyword sets besides ``keywords``, each needed (patterns)
 
 
 @dataclass(eq=False)
@@ -173,13 +174,15 @@ class Compiler:
         value, where = node[kind], node.value_mark(kind)
         try:
             named = self.vocabulary.get(value) if kind == "ref" and isinstance(value, str) else None
+            source = None
             if kind == "pattern":
                 if not isinstance(value, str) or not value:
                     raise where.error(f"rule '{self.rule}': 'pattern' must be a non-empty text", self.rule)
-                pattern, keywords = compile_pattern(value)
-                shown = value
+                source = value
             elif named is not None and not isinstance(named, list):
-                pattern, keywords = compile_pattern(named.text)
+                source = named.text
+            if source is not None:
+                pattern, keywords = compile_pattern(source)
                 shown = value
             else:
                 phrases = self.phrases(kind, value, where)
@@ -188,6 +191,8 @@ class Compiler:
         except regex.error as error:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
         leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind))
+        if source is not None:
+            leaf.needs = tuple(k for k in literals.required_all(source) if k != keywords)
         for option in ("anchor", "defined"):
             if option in node:
                 if not isinstance(node[option], bool):
@@ -341,8 +346,9 @@ def evaluate(expr: Expr, target: Target, judge: AnchorJudge | None = None) -> Re
 
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     expansion = target.expansions.get(id(leaf))
-    if (target.found is not None and leaf.keywords is not None and expansion is None
-            and not leaf.keywords & target.found):
+    if target.found is not None and expansion is None and (
+            (leaf.keywords is not None and leaf.keywords.isdisjoint(target.found))
+            or (leaf.needs and not _holds_all(leaf.needs, casefolded(target.text)))):
         return Result(leaf, False, [])
     spans = target.find(leaf.pattern)
     used: list[str] = []
@@ -359,6 +365,17 @@ def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
             verdicts.append(Verdict(span, kept, reason))
         spans = [v.span for v in verdicts if v.kept]
     return Result(leaf, bool(spans), spans, verdicts=verdicts, defined=used)
+
+
+@functools.lru_cache(maxsize=64)
+def casefolded(text: str) -> str:
+    """``text.casefold()``, kept for the clause every rule is being tried on."""
+    return text.casefold()
+
+
+def _holds_all(needs: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Does ``folded`` hold a keyword of every set?"""
+    return all(any(keyword in folded for keyword in group) for group in needs)
 
 
 def _is_term(found: str, term: str) -> bool:

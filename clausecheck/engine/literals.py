@@ -8,6 +8,7 @@ give up (None), which is always safe: the rule is then tried on every clause.
 
 from __future__ import annotations
 
+import functools
 import re
 import re._parser as sre_parse  # clausecheck needs Python 3.11+ (tomllib)
 from re._constants import (
@@ -77,6 +78,45 @@ def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: (min(len(k) for k in c), -len(c)))
+
+
+@functools.lru_cache(maxsize=4096)
+def required_all(pattern: str) -> tuple[Keywords, ...]:
+    """Every keyword set the pattern needs: each match contains a keyword of each set (a set of
+    :func:`required` is one of them). Empty when none is known."""
+    if REGEX_ONLY.search(pattern):
+        return ()
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return ()
+    return tuple(dict.fromkeys(_all(list(parsed))))
+
+
+def _all(items: list[tuple[Any, Any]]) -> list[Keywords]:
+    """The keyword sets a sequence needs, through the groups and repeats it cannot skip."""
+    found: list[Keywords] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is LITERAL:
+            run.append(chr(arg))
+            continue
+        if op is AT:
+            continue
+        if run:
+            found.append(frozenset(["".join(run).casefold()]))
+            run.clear()
+        if op in GROUPS:
+            found += _all(list(arg[-1]))
+        elif op in REPEATS and arg[0] >= 1:
+            found += _all(list(arg[2]))
+        elif op is BRANCH:
+            union = _branch(arg[1])
+            if union:
+                found.append(union)
+    if run:
+        found.append(frozenset(["".join(run).casefold()]))
+    return [k for k in found if k and all(k)]
 
 
 def _branch(alternatives: list[Any]) -> Keywords | None:
