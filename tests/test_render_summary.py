@@ -172,3 +172,17 @@ def test_two_rules_on_one_clause_and_concern_make_one_issue():
     text = render(report, "text")
     assert "HIGH     ai-training  clause 2, p. 2  (2 rules)" in text
     assert text.count("ai-training") == 1
+
+
+def test_one_question_per_issue_even_when_its_rules_ask_differently():
+    """Two packs flagging one clause for one concern give one question (the leading rule's ask)."""
+    doc = make_document()
+    common = {"concern": "ai-training", "group": "consent", "kind": "conflict"}
+    findings = [
+        finding(doc, 1, rule="wga-train", severity="medium", ask="Writer asks for a training ban.", **common),
+        finding(doc, 1, rule="gig-train", severity="high", ask="Contributor asks for consent.", **common),
+    ]
+    questions = summarize(make_report(doc, findings)).questions
+    assert [(q.text, q.severity, q.findings) for q in questions] == [
+        ("Contributor asks for consent.", "high", (1, 0))
+    ]

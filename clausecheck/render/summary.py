@@ -168,7 +168,7 @@ def summarize(report: Report) -> Summary:
         missing=sum(1 for f in heads if f.kind == "missing"),
         protections=len(protections),
         groups=_group_counts(heads + [report.findings[m[0]] for m in protections], concerns),
-        questions=_questions(report, [i for members in to_raise for i in members]),
+        questions=_questions(report, to_raise),
         coverage=tuple(coverage_notes(report.document)),
         issues=tuple(to_raise),
     )
@@ -191,13 +191,14 @@ def _group_counts(findings: list[Finding], concerns: Concerns) -> tuple[GroupCou
     )
 
 
-def _questions(report: Report, raise_idx: list[int]) -> tuple[Question, ...]:
-    """One question per distinct ``ask``, most severe first, listing every finding that asks it."""
+def _questions(report: Report, to_raise: list[list[int]]) -> tuple[Question, ...]:
+    """One question per issue, from its first rule's ``ask`` (two packs flagging one clause for one
+    concern ask one question); issues that ask the same words share it, most severe first."""
     by_text: dict[str, list[int]] = {}
-    for i in raise_idx:
-        ask = " ".join(report.findings[i].ask.split())
+    for members in to_raise:
+        ask = " ".join(report.findings[members[0]].ask.split())
         if ask:
-            by_text.setdefault(ask, []).append(i)
+            by_text.setdefault(ask, []).extend(members)
     return tuple(
         Question(
             text=text,
