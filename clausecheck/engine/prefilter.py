@@ -102,15 +102,18 @@ class Prefilter:
 
     def expanded(self, expansions: Expansions) -> dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]:
         """Rule position -> requirement, for the rules whose requirement grows with a document's
-        definitions: each keyword set with the keywords the scan cannot report (defined terms, and
-        any marked to start a word), which are looked up in the text directly."""
+        definitions: each keyword set with the keywords the scan cannot report (defined terms), which
+        are looked up in the text directly. A keyword marked to start a word ("^train") is never looked
+        up: written literally in a text, its word follows "^", a non-word character, so the scan
+        reports it marked."""
         if not expansions:
             return {}
         result = {}
         for number, rule in enumerate(self.rules):
             req = requirement(rule.main, expansions)
             if req and req != self.requirements[number]:
-                result[number] = [(group, tuple(k for k in group if k not in self.keywords)) for group in req]
+                result[number] = [(group, tuple(k for k in group if k not in self.keywords
+                                                and not k.startswith(WORD_START))) for group in req]
         return result
 
     def candidates(self, found: set[str], text: str,
