@@ -344,6 +344,20 @@ def evaluate(expr: Expr, target: Target, judge: AnchorJudge | None = None) -> Re
     return _near(expr, target, children)
 
 
+def holds(expr: Expr, target: Target) -> bool:
+    """``evaluate(expr, target).matched`` with every anchor match counted, stopping as soon as the
+    answer is known (no spans or verdicts kept)."""
+    if isinstance(expr, Leaf):
+        return _leaf(expr, target, None).matched
+    if expr.kind == "any":
+        return any(holds(child, target) for child in expr.children)
+    if expr.kind == "all":
+        return all(holds(child, target) for child in expr.children)
+    if expr.kind == "not":
+        return not holds(expr.children[0], target)
+    return evaluate(expr, target).matched
+
+
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     expansion = target.expansions.get(id(leaf))
     if target.found is not None and expansion is None and (

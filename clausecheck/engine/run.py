@@ -12,7 +12,7 @@ from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
 from .context import Context, resolve
 from .defined import Expansions, expansions
-from .expr import Result, Target, anchor_result, evaluate, highlights
+from .expr import Result, Target, anchor_result, evaluate, highlights, holds
 from .prefilter import Prefilter
 from .quote import make_quote
 from .schema import Rule
@@ -148,12 +148,21 @@ class Engine:
         requires = None
         fired = result.matched
         if fired and rule.kind == "missing":
-            requires = evaluate(rule.requires, target, anchor_judge(rule, target, "any"))
-            fired = not requires.matched
+            protected, requires = self._protected(rule, target, state)
+            fired = not protected
         if state.trace:
             state.trace(Attempt(rule, index, result, fired, requires))
         if fired:
             self._emit(rule, index, highlights(result), result, state, notes)
+
+    @staticmethod
+    def _protected(rule: Rule, target: Target, state: Run) -> tuple[bool, Result | None]:
+        """Is the rule's required protection in ``target`` (every match counts, whatever its
+        polarity)? The full Result only when tracing: otherwise the answer stops at the first match."""
+        if state.trace:
+            requires = evaluate(rule.requires, target, anchor_judge(rule, target, "any"))
+            return requires.matched, requires
+        return holds(rule.requires, target), None
 
     def _trigger(self, rule: Rule, index: int, state: Run, found: set[str] | None) -> Result | None:
         target = self._target(rule, state.document.clauses[index].text, state, found)
@@ -166,14 +175,14 @@ class Engine:
     def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
                           state: Run, notes: list[str]) -> None:
         target = self._target(rule, doc.text, state, state.found)
-        requires = evaluate(rule.requires, target, anchor_judge(rule, target, "any"))
+        protected, requires = self._protected(rule, target, state)
         index, result = triggers[0]
-        fired = not requires.matched
+        fired = not protected
         extra = []
         if len(triggers) > 1:
             others = ", ".join(_name(state.document, i) for i, _ in triggers[1:])
             extra.append(f"also triggered by {others}")
-        if state.trace:
+        if state.trace and requires is not None:
             where = ""
             if requires.matched and requires.spans:
                 where = f" (in {_name(state.document, doc.locate(requires.spans[0][0])[0])})"
