@@ -173,7 +173,7 @@ class Finding:
 class Assumption:
     """A fact that decides whether some rules apply, with where its value came from."""
 
-    name: Literal["state", "represented", "role", "status", "union"]
+    name: Literal["state", "represented", "role", "status", "union", "parties"]
     value: str | None
     origin: Literal["user", "contract", "config", "unknown"]
     detail: str = ""

@@ -1,8 +1,8 @@
-"""The facts that decide whether a rule applies: state, represented, role, status, union.
+"""The facts that decide whether a rule applies: state, represented, role, status, union, parties.
 
 Each comes from the user (command line), the config file, or the contract itself (governing-law
-clause, "independent contractor", the party defined as "Writer"), in that order; otherwise it is
-unknown, and rules that depend on it run with the assumption noted.
+clause, "independent contractor", the party defined as "Writer", a preamble naming only companies),
+in that order; otherwise it is unknown, and rules that depend on it run with the assumption noted.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from dataclasses import dataclass, fields
 import regex
 
 from ..model import Assumption, Document
+from .parties import business_parties
 
-FACTS = ("state", "represented", "role", "status", "union")
+FACTS = ("state", "represented", "role", "status", "union", "parties")
+EVIDENCE_CHARS = 300
 STATES = {
     "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
     "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "District of Columbia": "DC", "Florida": "FL",
@@ -61,6 +63,7 @@ class Context:
     role: str | None = None
     status: str | None = None
     union: str | None = None
+    parties: str | None = None
     origins: tuple[tuple[str, str], ...] = ()
 
     @classmethod
@@ -114,6 +117,10 @@ def detect(document: Document) -> dict[str, Detected]:
     if len({role for role, _ in parties}) == 1:
         role, name = parties[0]
         found["role"] = Detected(role, f'a party is defined as "{name}"')
+    businesses = business_parties(text)
+    if businesses:
+        quote = businesses if len(businesses) <= EVIDENCE_CHARS else businesses[:EVIDENCE_CHARS] + "\u2026"
+        found["parties"] = Detected("business", f"every party named is a business: {quote}")
     return found
 
 
@@ -132,6 +139,9 @@ def resolve(given: Context, document: Document) -> tuple[Context, list[Assumptio
         value, origin = getattr(context, name), context.origin(name)
         if origin == "contract":
             detail = f"from the contract: {' '.join(detected[name].evidence.split())}"
+        elif origin == "unknown" and name == "parties":
+            detail = ("not clear from the preamble; worker-side rules assume a party is an individual"
+                      " (set parties in clausecheck.toml)")
         elif origin == "unknown":
             detail = f"not stated; rules that depend on it assume it applies (set --{name})"
         else:

@@ -38,6 +38,7 @@ APPLIES: dict[str, tuple[str, ...] | frozenset[str]] = {
     "represented": ("counsel", "union", "none"),
     "status": ("employee", "contractor"),
     "union": ("wga", "sag-aftra", "none"),
+    "parties": ("individual", "business"),
 }
 ID_FORM = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -23,6 +23,7 @@ ASSUMPTION_LABELS = {
     "role": "Your role",
     "status": "Engaged as",
     "union": "Union",
+    "parties": "Who signs (a person or only businesses)",
 }
 ORIGIN_LABELS = {
     "user": "you said so",
