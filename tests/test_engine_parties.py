@@ -1,0 +1,110 @@
+"""The `parties` fact: a preamble naming only businesses skips the worker-side speech and gig rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clausecheck.api import check
+from clausecheck.config import load_config
+from clausecheck.engine.parties import business_parties
+
+ROOT = Path(__file__).resolve().parent.parent
+SUPPLY = ROOT / "fixtures" / "heldout" / "commercial-equipment-supply.txt"
+
+BODY = (
+    "\n1. Confidentiality. {worker} shall keep the terms of this Agreement confidential and shall not"
+    " disclose any Confidential Information to any third party.\n\n"
+    "2. Disputes. Any dispute arising out of this Agreement shall be resolved by final and binding"
+    " arbitration, and each party waives any right to participate in a class action.\n"
+)
+B2B = ('This Services Agreement is entered into by and between Acme Holdings, Inc., a Delaware corporation '
+       '("Company"), and Brightline Data LLC, a Texas limited liability company ("Vendor").\n')
+PERSON = ('This Services Agreement is entered into by and between Acme Holdings, Inc., a Delaware '
+          'corporation ("Company"), and Jane Rivera, an individual ("Vendor").\n')
+WRITER = ('This Agreement is made between Acme Pictures LLC ("Company") and Jane Rivera ("Writer").\n')
+TOS = ('These Terms of Service are an agreement between you and Acme Holdings, Inc. ("Acme", "we").\n')
+NO_PREAMBLE = "SERVICES TERMS\n"
+WORKER_SIDE = {"speech-no-protected-disclosure-carveout", "gig-binding-arbitration", "gig-class-waiver"}
+
+
+def run(tmp_path: Path, preamble: str, worker: str = "Vendor", **options):
+    path = tmp_path / "deal.txt"
+    path.write_text(preamble + BODY.format(worker=worker), encoding="utf-8")
+    return check(path, **options)
+
+
+def parties(report):
+    return next(a for a in report.assumptions if a.name == "parties")
+
+
+def rules(report) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+def test_business_preamble_skips_worker_side_rules_and_quotes_the_parties(tmp_path):
+    report = run(tmp_path, B2B)
+    fact = parties(report)
+    assert (fact.value, fact.origin) == ("business", "contract")
+    assert "Acme Holdings, Inc., a Delaware corporation" in fact.detail
+    assert "Brightline Data LLC, a Texas limited liability company" in fact.detail
+    assert not rules(report) & WORKER_SIDE
+    # the gag rules are not gated: NDAs between two companies still keep their terms secret
+    assert any(f.concern == "confidentiality-gag" for f in report.findings)
+
+
+@pytest.mark.parametrize(("preamble", "worker"), [(PERSON, "Vendor"), (WRITER, "Writer"), (TOS, "you")])
+def test_a_person_among_the_parties_leaves_the_fact_unknown_and_the_rules_running(tmp_path, preamble, worker):
+    report = run(tmp_path, preamble, worker)
+    fact = parties(report)
+    assert (fact.value, fact.origin) == (None, "unknown")
+    assert rules(report) >= WORKER_SIDE
+    note = next(f for f in report.findings if f.rule == "gig-binding-arbitration").notes
+    assert any("parties is individual" in n for n in note)
+
+
+def test_no_preamble_is_unknown_and_the_rules_run(tmp_path):
+    report = run(tmp_path, NO_PREAMBLE)
+    assert parties(report).value is None
+    assert "preamble" in parties(report).detail
+    assert rules(report) >= WORKER_SIDE
+
+
+def test_user_context_wins_over_the_preamble(tmp_path):
+    report = run(tmp_path, B2B, context={"parties": "individual"})
+    assert (parties(report).value, parties(report).origin) == ("individual", "user")
+    assert rules(report) >= WORKER_SIDE
+
+
+def test_config_can_set_the_fact(tmp_path):
+    config = tmp_path / "clausecheck.toml"
+    config.write_text('parties = "business"\n', encoding="utf-8")
+    assert load_config(tmp_path).context.parties == "business"
+
+
+def test_heldout_supply_deal_has_no_arbitration_or_carveout_finding():
+    report = check(SUPPLY)
+    assert parties(report).value == "business"
+    assert not {f.concern for f in report.findings} & {"arbitration-class-waiver", "whistleblower-carveout"}
+
+
+@pytest.mark.parametrize("preamble", [
+    'between Acme, Inc. ("Company") and the individual who accepts these terms ("Contractor").',
+    'between Acme, Inc. ("Company") and John Smith ("Consultant").',
+    'between Acme, Inc. ("Company") and Mr. John Smith, residing at 12 Elm Street ("Consultant").',
+    'between Acme, Inc. ("Company") and Jane Doe ("Performer").',
+])
+def test_weak_or_personal_preambles_are_not_business(preamble):
+    assert business_parties(preamble) is None
+
+
+@pytest.mark.parametrize("preamble", [
+    'Between: Co-Diagnostics, Inc. (herein referred to as "Principal") And PreCheck Health Services, Inc. '
+    '(herein referred to as "Distributor"). In consideration of the Products ("Products") ...',
+    'by and between ArTara, Inc. ("ArTara"), and The University of Iowa ("University") (each individually a '
+    '"Party").',
+])
+def test_business_preambles_in_other_shapes(preamble):
+    found = business_parties(preamble)
+    assert found is not None and "Products" not in found
