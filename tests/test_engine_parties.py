@@ -61,13 +61,14 @@ def test_a_person_among_the_parties_leaves_the_fact_unknown_and_the_rules_runnin
     assert (fact.value, fact.origin) == (None, "unknown")
     assert rules(report) >= WORKER_SIDE
     note = next(f for f in report.findings if f.rule == "gig-binding-arbitration").notes
-    assert any("parties is individual" in n for n in note)
+    assert "assumes parties is individual (not known; set parties in clausecheck.toml)" in note
 
 
 def test_no_preamble_is_unknown_and_the_rules_run(tmp_path):
     report = run(tmp_path, NO_PREAMBLE)
     assert parties(report).value is None
     assert "preamble" in parties(report).detail
+    assert "set parties in clausecheck.toml" in parties(report).detail  # there is no --parties option
     assert rules(report) >= WORKER_SIDE
 
 

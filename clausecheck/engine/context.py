@@ -15,6 +15,7 @@ from ..model import Assumption, Document
 from .parties import business_parties
 
 FACTS = ("state", "represented", "role", "status", "union", "parties")
+CONFIG_ONLY_FACTS = frozenset({"parties"})  # no command-line option: read from the contract or config
 EVIDENCE_CHARS = 300
 STATES = {
     "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
@@ -129,6 +130,11 @@ def _defined_party(text: str, name: str) -> bool:
                         text) is not None
 
 
+def how_to_set(fact: str) -> str:
+    """Where a user states a fact: a command-line option, or for some facts only clausecheck.toml."""
+    return f"set {fact} in clausecheck.toml" if fact in CONFIG_ONLY_FACTS else f"set --{fact}"
+
+
 def resolve(given: Context, document: Document) -> tuple[Context, list[Assumption]]:
     """The facts to use (given ones first, then the contract's) and the assumptions to report."""
     detected = detect(document)
@@ -141,9 +147,9 @@ def resolve(given: Context, document: Document) -> tuple[Context, list[Assumptio
             detail = f"from the contract: {' '.join(detected[name].evidence.split())}"
         elif origin == "unknown" and name == "parties":
             detail = ("not clear from the preamble; worker-side rules assume a party is an individual"
-                      " (set parties in clausecheck.toml)")
+                      f" ({how_to_set(name)})")
         elif origin == "unknown":
-            detail = f"not stated; rules that depend on it assume it applies (set --{name})"
+            detail = f"not stated; rules that depend on it assume it applies ({how_to_set(name)})"
         else:
             detail = f"set by the {origin}"
         assumptions.append(Assumption(name, value, origin, detail))  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from ..errors import RuleTimeout
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
-from .context import Context, resolve
+from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
 from .expr import Result, Target, anchor_result, evaluate, highlights, holds
 from .prefilter import Prefilter
@@ -225,7 +225,7 @@ def applicability(rule: Rule, context: Context) -> list[str] | None:
     for name, allowed in rule.applies.items():
         value = getattr(context, name)
         if value is None:
-            notes.append(f"assumes {name} is {' or '.join(allowed)} (not known; set --{name})")
+            notes.append(f"assumes {name} is {' or '.join(allowed)} (not known; {how_to_set(name)})")
         elif value not in allowed:
             return None
     return notes
