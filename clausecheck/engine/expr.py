@@ -40,7 +40,7 @@ class Leaf:
     mark: Mark
     anchor: bool = False
     defined: bool = False
-    needs: literals.Condition | None = None  # what a text must hold to match (pattern leaves)
+    needs: tuple[frozenset[str], ...] = ()  # keyword sets besides ``keywords``, each needed (patterns)
 
 
 @dataclass(eq=False)
@@ -192,7 +192,7 @@ class Compiler:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
         leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind))
         if source is not None:
-            leaf.needs = literals.condition(source)
+            leaf.needs = tuple(k for k in literals.required_all(source) if k != keywords)
         for option in ("anchor", "defined"):
             if option in node:
                 if not isinstance(node[option], bool):
@@ -362,7 +362,7 @@ def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     expansion = target.expansions.get(id(leaf))
     if target.found is not None and expansion is None and (
             (leaf.keywords is not None and leaf.keywords.isdisjoint(target.found))
-            or (leaf.needs is not None and not literals.satisfied(leaf.needs, casefolded(target.text)))):
+            or (leaf.needs and not _holds_all(leaf.needs, casefolded(target.text)))):
         return Result(leaf, False, [])
     spans = target.find(leaf.pattern)
     used: list[str] = []
@@ -385,6 +385,11 @@ def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
 def casefolded(text: str) -> str:
     """``text.casefold()``, kept for the clause every rule is being tried on."""
     return text.casefold()
+
+
+def _holds_all(needs: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Does ``folded`` hold a keyword of every set?"""
+    return all(any(keyword in folded for keyword in group) for group in needs)
 
 
 def _is_term(found: str, term: str) -> bool:

@@ -80,70 +80,43 @@ def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
     return max(candidates, key=lambda c: (min(len(k) for k in c), -len(c)))
 
 
-Condition = tuple[str, Any]  # ("kw", keyword) | ("all", [conditions]) | ("any", [conditions])
-MAX_CONDITION_NODES = 300  # larger conditions cost more to test than the regex saves
-
-
 @functools.lru_cache(maxsize=4096)
-def condition(pattern: str) -> Condition | None:
-    """What a text must hold for ``pattern`` to match it, as keywords (case-folded) combined with
-    "all" (a sequence) and "any" (alternatives); None when nothing useful is known. Like
-    :func:`required`, but every literal the match cannot avoid counts, per alternative."""
+def required_all(pattern: str) -> tuple[Keywords, ...]:
+    """Every keyword set the pattern needs: each match contains a keyword of each set (a set of
+    :func:`required` is one of them). Empty when none is known."""
     if REGEX_ONLY.search(pattern):
-        return None
+        return ()
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError):
-        return None
-    found = _condition(list(parsed))
-    return found if found is not None and _size(found) <= MAX_CONDITION_NODES else None
+        return ()
+    return tuple(dict.fromkeys(_all(list(parsed))))
 
 
-def _condition(items: list[tuple[Any, Any]]) -> Condition | None:
-    parts: list[Condition] = []
+def _all(items: list[tuple[Any, Any]]) -> list[Keywords]:
+    """The keyword sets a sequence needs, through the groups and repeats it cannot skip."""
+    found: list[Keywords] = []
     run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            parts.append(("kw", "".join(run).casefold()))
-            run.clear()
-
     for op, arg in items:
         if op is LITERAL:
             run.append(chr(arg))
             continue
         if op is AT:
             continue
-        flush()
-        found = None
+        if run:
+            found.append(frozenset(["".join(run).casefold()]))
+            run.clear()
         if op in GROUPS:
-            found = _condition(list(arg[-1]))
+            found += _all(list(arg[-1]))
         elif op in REPEATS and arg[0] >= 1:
-            found = _condition(list(arg[2]))
+            found += _all(list(arg[2]))
         elif op is BRANCH:
-            alternatives = [_condition(list(alternative)) for alternative in arg[1]]
-            if all(a is not None for a in alternatives):
-                found = ("any", [c for a in alternatives for c in (a[1] if a[0] == "any" else [a])])
-        if found is not None:
-            parts += found[1] if found[0] == "all" else [found]
-    flush()
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else ("all", parts)
-
-
-def _size(found: Condition) -> int:
-    return 1 if found[0] == "kw" else 1 + sum(_size(c) for c in found[1])
-
-
-def satisfied(found: Condition, folded: str) -> bool:
-    """Does the case-folded text hold what ``found`` asks for?"""
-    kind, value = found
-    if kind == "kw":
-        return value in folded
-    if kind == "all":
-        return all(satisfied(c, folded) for c in value)
-    return any(satisfied(c, folded) for c in value)
+            union = _branch(arg[1])
+            if union:
+                found.append(union)
+    if run:
+        found.append(frozenset(["".join(run).casefold()]))
+    return [k for k in found if k and all(k)]
 
 
 def _branch(alternatives: list[Any]) -> Keywords | None:
