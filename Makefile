@@ -20,6 +20,7 @@ demo: $(BIN)/python
 
 test: $(BIN)/python
 	$(BIN)/pip install --quiet '.[test]'
+	$(BIN)/ruff check clausecheck tests bench
 	$(BIN)/pytest
 
 lint: $(BIN)/python
