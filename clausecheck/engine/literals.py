@@ -37,15 +37,21 @@ REGEX_ONLY = regex.compile(r"\{\s*[eisd]\s*[<=]|\[:\w+:\]|\\[pPLNXmMGK]|\(\?[Vr|
 Keywords = frozenset[str]
 
 
-def required(pattern: str) -> Keywords | None:
-    """Case-folded substrings one of which every match of ``pattern`` contains, or None."""
+def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
+    """The pattern's parse tree (as Python's re reads it), or None when the regex module's own syntax
+    or a parse failure means nothing can be concluded from it."""
     if REGEX_ONLY.search(pattern):
         return None
     try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+        return list(sre_parse.parse(pattern, re.IGNORECASE))
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
-    return _sequence(list(parsed))
+
+
+def required(pattern: str) -> Keywords | None:
+    """Case-folded substrings one of which every match of ``pattern`` contains, or None."""
+    parsed = _parsed(pattern)
+    return None if parsed is None else _sequence(parsed)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
@@ -84,13 +90,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
 def required_all(pattern: str) -> tuple[Keywords, ...]:
     """Every keyword set the pattern needs: each match contains a keyword of each set (a set of
     :func:`required` is one of them). Empty when none is known."""
-    if REGEX_ONLY.search(pattern):
-        return ()
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return ()
-    return tuple(dict.fromkeys(_all(list(parsed))))
+    parsed = _parsed(pattern)
+    return () if parsed is None else tuple(dict.fromkeys(_all(parsed)))
 
 
 def _all(items: list[tuple[Any, Any]]) -> list[Keywords]:
@@ -136,13 +137,10 @@ def starts_with_word(pattern: str) -> bool:
     """True when every match of ``pattern`` is non-empty and begins with a word character, so that
     ``(?<!\\w)`` before it can be written ``\\b`` (the same matches, and the regex module finds them
     quicker). False whenever that is not certain."""
-    if REGEX_ONLY.search(pattern):
+    parsed = _parsed(pattern)
+    if parsed is None:
         return False
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return False
-    word_first, nullable = _first(list(parsed))
+    word_first, nullable = _first(parsed)
     return word_first and not nullable
 
 
