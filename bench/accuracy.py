@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python bench/accuracy.py [--shared ../shared] [--only fixtures|heldout|dev|contractnli|cuad]...
+    python bench/accuracy.py [--shared ../shared] [--only fixtures|tuning|heldout|dev|contractnli|cuad]...
                              [--heldout] [--heldout-dir DIR] [--show-fp]
 
 1. **Fixture corpus** (fixtures/contracts/*.expected.yaml as truth): precision and recall per concern
@@ -10,6 +10,8 @@ Run from the repository root::
    With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout/ (same sidecar
    format, written by someone who did not tune the rules) is scored the same way and printed separately:
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
+   The tuning set fixtures/tuning/ (the first session's held-out set, now tuned on; see its README) is
+   scored by default as a second, out-of-team development figure.
    ``--only dev`` scores the development paraphrases in tests/data/paraphrases (in-sample: tuned on).
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
    (the agreement's existence or terms are kept secret). An Entailment document is a true positive when
@@ -48,6 +50,7 @@ from clausecheck.errors import ClauseCheckError  # noqa: E402
 from clausecheck.model import Report  # noqa: E402
 
 CONTRACTS = ROOT / "fixtures" / "contracts"
+TUNING = ROOT / "fixtures" / "tuning"
 HELDOUT = ROOT / "fixtures" / "heldout"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]
@@ -308,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the project owners' shared folder (default: ../shared)")
     parser.add_argument("--only", action="append",
-                        choices=["fixtures", "heldout", "dev", "contractnli", "cuad"],
+                        choices=["fixtures", "tuning", "heldout", "dev", "contractnli", "cuad"],
                         help="run only this part (repeatable)")
     parser.add_argument("--heldout", action="store_true",
                         help="also score the blind held-out set in fixtures/heldout (same sidecar format)")
@@ -316,11 +319,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="score this folder as the held-out set instead (e.g. a snapshot of it)")
     parser.add_argument("--show-fp", action="store_true", help="list every false positive and negative")
     args = parser.parse_args(argv)
-    parts = args.only or ["fixtures", "contractnli", "cuad"]
+    parts = args.only or ["fixtures", "tuning", "contractnli", "cuad"]
     if args.heldout and "heldout" not in parts:
         parts = [*parts, "heldout"]
     if "fixtures" in parts:
         score_folder(CONTRACTS, "Fixture corpus (in-sample)", args.show_fp)
+    if "tuning" in parts:
+        score_folder(TUNING, f"Tuning set (written outside the rule team, tuned on; {TUNING})", args.show_fp)
     if "heldout" in parts:
         score_folder(args.heldout_dir, f"HELD-OUT set (blind, {args.heldout_dir})", args.show_fp)
     if "dev" in parts:

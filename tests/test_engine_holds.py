@@ -12,7 +12,7 @@ from clausecheck.engine.expr import Target, evaluate, holds
 from clausecheck.loaders import load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-CONTRACTS = [FIXTURES / "heldout" / "writer-feature-wfh.txt", FIXTURES / "heldout" / "annotation-msa.txt",
+CONTRACTS = [FIXTURES / "tuning" / "writer-feature-wfh.txt", FIXTURES / "tuning" / "annotation-msa.txt",
              FIXTURES / "contracts" / "nda-severance-ca.pdf"]
 
 

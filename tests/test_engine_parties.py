@@ -11,7 +11,7 @@ from clausecheck.config import load_config
 from clausecheck.engine.parties import business_parties
 
 ROOT = Path(__file__).resolve().parent.parent
-SUPPLY = ROOT / "fixtures" / "heldout" / "commercial-equipment-supply.txt"
+SUPPLY = ROOT / "fixtures" / "tuning" / "commercial-equipment-supply.txt"
 
 BODY = (
     "\n1. Confidentiality. {worker} shall keep the terms of this Agreement confidential and shall not"
@@ -84,7 +84,7 @@ def test_config_can_set_the_fact(tmp_path):
     assert load_config(tmp_path).context.parties == "business"
 
 
-def test_heldout_supply_deal_has_no_arbitration_or_carveout_finding():
+def test_tuning_set_supply_deal_has_no_arbitration_or_carveout_finding():
     report = check(SUPPLY)
     assert parties(report).value == "business"
     assert not {f.concern for f in report.findings} & {"arbitration-class-waiver", "whistleblower-carveout"}

@@ -6,7 +6,8 @@ not). ``known_miss`` sentences should match but do not yet: they are strict expe
 change that fixes one fails the run until the sentence is moved to ``match``. Every sentence is
 checked alone (blank lines split it into clauses) with all the built-in packs. The
 sentences were written by the rule tuner as paraphrases of real contract wording; they are a
-development set (the blind held-out set is fixtures/heldout and is never used here).
+development set (the blind held-out set is fixtures/heldout and is never used here;
+fixtures/tuning is the first session's held-out set, now a tuning set).
 """
 
 from __future__ import annotations
