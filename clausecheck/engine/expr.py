@@ -122,6 +122,17 @@ class Target:
             self.matches[key] = tuple(spans)
         return spans
 
+    def exists(self, pattern: regex.Pattern) -> bool:
+        """Does ``pattern`` match anywhere in the text? The spans already found when known; else one
+        search that stops at the first match (a whole document's text need not be scanned to its end)."""
+        key = (id(pattern), self.text)
+        if self.matches is not None and key in self.matches:
+            return bool(self.matches[key])
+        try:
+            return pattern.search(self.text, timeout=self.timeout) is not None
+        except TimeoutError:
+            raise RuleTimeout(self.rule, self.timeout) from None
+
 
 # --- compiling -------------------------------------------------------------------------------------
 
@@ -348,21 +359,35 @@ def holds(expr: Expr, target: Target) -> bool:
     """``evaluate(expr, target).matched`` with every anchor match counted, stopping as soon as the
     answer is known (no spans or verdicts kept)."""
     if isinstance(expr, Leaf):
-        return _leaf(expr, target, None).matched
+        return _leaf_holds(expr, target)
     if expr.kind == "any":
         return any(holds(child, target) for child in expr.children)
     if expr.kind == "all":
         return all(holds(child, target) for child in expr.children)
     if expr.kind == "not":
         return not holds(expr.children[0], target)
-    return evaluate(expr, target).matched
+    # a pair needs both sides: when one side has no match, its spans need not all be found
+    return all(holds(child, target) for child in expr.children) and evaluate(expr, target).matched
+
+
+def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:
+    """Can the leaf be passed over without running its regex (a keyword it needs is absent)?"""
+    return target.found is not None and expansion is None and (
+        (leaf.keywords is not None and leaf.keywords.isdisjoint(target.found))
+        or bool(leaf.needs and not _holds_all(leaf.needs, casefolded(target.text))))
+
+
+def _leaf_holds(leaf: Leaf, target: Target) -> bool:
+    """``_leaf(leaf, target, None).matched``: a match of the leaf's pattern or of its defined terms."""
+    expansion = target.expansions.get(id(leaf))
+    if _skipped(leaf, target, expansion):
+        return False
+    return target.exists(leaf.pattern) or (expansion is not None and target.exists(expansion[0]))
 
 
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     expansion = target.expansions.get(id(leaf))
-    if target.found is not None and expansion is None and (
-            (leaf.keywords is not None and leaf.keywords.isdisjoint(target.found))
-            or (leaf.needs and not _holds_all(leaf.needs, casefolded(target.text)))):
+    if _skipped(leaf, target, expansion):
         return Result(leaf, False, [])
     spans = target.find(leaf.pattern)
     used: list[str] = []
