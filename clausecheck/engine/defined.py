@@ -30,19 +30,22 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
     result: Expansions = {}
     if not document.definitions:
         return result
+    scopes = [(d, definition_scope(d)) for d in document.definitions.values()]  # once, not per leaf
+    seen: set[int] = set()
     for rule in rules:
         for leaf in defined_leaves(rule):
-            if id(leaf) in result:
+            if id(leaf) in seen:
                 continue
-            terms = [d.term for d in document.definitions.values() if _reaches(leaf, d, rule.id, timeout)]
+            seen.add(id(leaf))
+            terms = [d.term for d, scope in scopes if _reaches(leaf, d, scope, rule.id, timeout)]
             if terms:
                 result[id(leaf)] = (term_pattern(terms), terms)
     return result
 
 
-def _reaches(leaf: Leaf, definition: Definition, rule: str, timeout: float) -> bool:
+def _reaches(leaf: Leaf, definition: Definition, scope: str, rule: str, timeout: float) -> bool:
     try:
-        return (leaf.pattern.search(definition_scope(definition), timeout=timeout) is not None
+        return (leaf.pattern.search(scope, timeout=timeout) is not None
                 and leaf.pattern.fullmatch(definition.term, timeout=timeout) is None)
     except TimeoutError:
         raise RuleTimeout(rule, timeout) from None
