@@ -122,6 +122,15 @@ class Target:
             self.matches[key] = tuple(spans)
         return spans
 
+    def has_match(self, pattern: regex.Pattern) -> bool:
+        """Does ``pattern`` match anywhere in the text? All its spans are found and remembered (in
+        ``matches``, when given) for the evaluation that may follow."""
+        if self.matches is not None:
+            known = self.matches.get((id(pattern), self.text))
+            if known is not None:
+                return bool(known)
+        return bool(self.find(pattern))
+
     def exists(self, pattern: regex.Pattern) -> bool:
         """Does ``pattern`` match anywhere in the text? The spans already found when known; else one
         search that stops at the first match (a whole document's text need not be scanned to its end)."""
@@ -368,6 +377,23 @@ def holds(expr: Expr, target: Target) -> bool:
         return not holds(expr.children[0], target)
     # a pair needs both sides: when one side has no match, its spans need not all be found
     return all(holds(child, target) for child in expr.children) and evaluate(expr, target).matched
+
+
+def possible(expr: Expr, target: Target) -> bool:
+    """False when ``evaluate(expr, target)`` cannot match: a leaf it needs lacks a keyword or has no
+    regex match (anchor verdicts only ever remove matches; whatever sits under ``not`` may match or
+    not). Builds no Result; the spans it finds are remembered in ``target.matches`` for evaluate."""
+    if isinstance(expr, Leaf):
+        expansion = target.expansions.get(id(expr))
+        if _skipped(expr, target, expansion):
+            return False
+        return target.has_match(expr.pattern) or (expansion is not None and target.has_match(expansion[0]))
+    kind = expr.kind
+    if kind == "not":
+        return True
+    if kind == "any":
+        return any(possible(child, target) for child in expr.children)
+    return all(possible(child, target) for child in expr.children)  # all, near: every side is needed
 
 
 def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:

@@ -12,7 +12,7 @@ from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
-from .expr import Result, Target, anchor_result, evaluate, highlights, holds
+from .expr import Result, Target, anchor_result, evaluate, highlights, holds, possible
 from .prefilter import Prefilter
 from .quote import make_quote
 from .schema import Rule
@@ -144,6 +144,8 @@ class Engine:
 
     def _clause(self, rule: Rule, index: int, state: Run, notes: list[str], found: set[str] | None) -> None:
         target = self._target(rule, state.document.clauses[index].text, state, found)
+        if state.trace is None and not possible(rule.main, target):
+            return  # it cannot match: nothing to report (explain still sees every attempt)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         requires = None
         fired = result.matched
@@ -166,6 +168,8 @@ class Engine:
 
     def _trigger(self, rule: Rule, index: int, state: Run, found: set[str] | None) -> Result | None:
         target = self._target(rule, state.document.clauses[index].text, state, found)
+        if state.trace is None and not possible(rule.main, target):
+            return None
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         if state.trace:
             state.trace(Attempt(rule, index, result, False, note="trigger (the protection is looked for "
