@@ -114,15 +114,17 @@ class Engine:
                 found = self.prefilter.scan(text)
                 founds.append(found)
                 candidates = self.prefilter.candidates(found, text, expanded)
+            target = self._target(None, text, state, found)  # one per clause: its sentences are shared
             for rule in candidates:
                 if id(rule) not in applicable:
                     continue
+                target.rule = rule.id
                 if rule.kind == "missing" and rule.scope == "document":
-                    result = self._trigger(rule, index, state, found)
+                    result = self._trigger(rule, index, target, state)
                     if result is not None:
                         triggers.setdefault(id(rule), []).append((index, result))
                 else:
-                    self._clause(rule, index, state, applicable[id(rule)], found)
+                    self._clause(rule, index, target, state, applicable[id(rule)])
         doc = DocText.of(document, current)
         if self.prefilter:
             state.found = self.prefilter.scan_joined([document.clauses[i].text for i in current], founds)
@@ -138,12 +140,12 @@ class Engine:
 
     # --- one rule ----------------------------------------------------------------------------------
 
-    def _target(self, rule: Rule, text: str, state: Run, found: set[str] | None) -> Target:
-        return Target(text, rule.id, state.limits.regex_timeout, state.expansions, found,
+    def _target(self, rule: Rule | None, text: str, state: Run, found: set[str] | None) -> Target:
+        """A text to evaluate rules on (``rule`` None: the caller names each rule in turn)."""
+        return Target(text, rule.id if rule else "", state.limits.regex_timeout, state.expansions, found,
                       full=state.trace is not None, matches=state.matches)
 
-    def _clause(self, rule: Rule, index: int, state: Run, notes: list[str], found: set[str] | None) -> None:
-        target = self._target(rule, state.document.clauses[index].text, state, found)
+    def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str]) -> None:
         if state.trace is None and not possible(rule.main, target):
             return  # it cannot match: nothing to report (explain still sees every attempt)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
@@ -166,8 +168,7 @@ class Engine:
             return requires.matched, requires
         return holds(rule.requires, target), None
 
-    def _trigger(self, rule: Rule, index: int, state: Run, found: set[str] | None) -> Result | None:
-        target = self._target(rule, state.document.clauses[index].text, state, found)
+    def _trigger(self, rule: Rule, index: int, target: Target, state: Run) -> Result | None:
         if state.trace is None and not possible(rule.main, target):
             return None
         result = evaluate(rule.main, target, anchor_judge(rule, target))
