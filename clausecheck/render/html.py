@@ -191,5 +191,12 @@ def _outline(report: Report, views: list[FindingView]) -> list[OutlineRow]:
 
 
 def _snippet(text: str, width: int = 70) -> str:
-    flat = " ".join(text.split())
+    """The clause's first ``width`` characters, runs of white space made one space (only as much of a
+    long clause is read as that needs: once the start alone is too long, the rest cannot shorten it)."""
+    size = 4 * width
+    while True:
+        flat = " ".join(text[:size].split())
+        if len(flat) > width or size >= len(text):
+            break
+        size *= 4
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -133,6 +134,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+@functools.lru_cache(maxsize=1024)  # a report cites the same few sources again and again
 def safe_url(url: str | None) -> str | None:
     """``url`` when it is an absolute http(s) address with a host; None for anything else."""
     if not url:
