@@ -17,6 +17,7 @@ from ..model import Document, RawDocument
 from .assemble import finish, numbering_skips_warning, tracked_changes_warning
 from .blocks import add_block
 from .drafts import State
+from .sections import cite_restarted_sections
 
 
 def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -27,6 +28,7 @@ def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAUL
             add_block(state, piece)
         if len(state.drafts) > limits.max_clauses:
             raise TooLarge(path, f"more than {limits.max_clauses:,} clauses")
+    cite_restarted_sections(state.drafts)
     clauses, text = finish(state.drafts)
     warnings = list(raw.warnings)
     tracked = tracked_changes_warning(raw.blocks)

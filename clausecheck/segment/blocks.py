@@ -11,7 +11,7 @@ from ..labels import ARTICLE, DECIMAL, EXHIBIT, LIST_OPENERS, Label
 from ..model import Block
 from .citations import citation
 from .drafts import Entry, State, extend_pages
-from .hierarchy import PART_KEYS, choose_style, list_place, place
+from .hierarchy import PART_KEYS, choose_style, list_place, may_open_section, place
 from .paragraphs import block_label, clean_text, is_heading_block, split_heading
 from .signatures import add_table_row, start_signature, starts_signature
 
@@ -167,7 +167,9 @@ def _add_labelled(state: State, block: Block, text: str, label: Label, rest_star
     numbers = list_place(label, style)
     draft.value = numbers[-1] if numbers else None
     draft.depth = len(numbers)
+    draft.section = not body and may_open_section(state, style)
     rank = block.level if block.heading and block.level else 0  # "## 1. Definitions" ranks 2
-    state.stack.append(Entry(key, index, numbers, heading_level=rank, word_level=word_level, label=label))
+    state.stack.append(Entry(key, index, numbers, heading_level=rank, word_level=word_level, label=label,
+                             section=draft.section))
     state.seen_label = True
     state.last = index

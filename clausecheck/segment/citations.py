@@ -5,6 +5,13 @@
 * letters, roman numerals and bracketed numbers append to their parent's citation:
   "3.2" + "(a)" + "(i)" -> "3.2(a)(i)"; "a.", "a)" and "(a)" all cite as "(a)"; with no numbered
   parent a list item cites as its bare label ("A", "(a)");
+* a capital letter or roman numeral heading outside any numbered clause ("A. GRANT OF RIGHTS",
+  "II. USAGE") is a section: it cites as "A" / "II" and the one-part decimals after it sit under
+  it. When their numbers restart in each section ("A. / 1. 2. / B. / 1. 2."), the items cite
+  with their section first, joined by a dot: "B.1", "B.1(a)", "II.1.1", "Exhibit A, B.1" (the
+  outline form US government contracts and policies use for items of lettered sections, and the
+  form alphanumeric codes write the same place in); when they run on ("I. / 1. 2. / II. / 3."),
+  they keep their plain numbers (``sections``);
 * articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
   under an article keep their own numbers ("4.1", not "Article IV 4.1");
 * exhibits, schedules, annexes and appendices start a new top-level part cited "Exhibit A",

@@ -28,6 +28,7 @@ class Draft:
     source: str = ""  # the block text a heading came from
     value: int | None = None  # the label's place in its list: "(c)" -> 3, "5.2" -> 2
     depth: int = 0  # how many parts a decimal label has: "5.2" -> 2
+    section: bool = False  # a lettered or roman section heading ("B. USAGE") that numbered items sit under
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Entry:
     heading_level: int = 0
     word_level: int | None = None  # Word's list level, for labels Word computed
     label: Label | None = None
+    section: bool = False  # see Draft.section
 
 
 @dataclass

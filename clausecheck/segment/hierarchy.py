@@ -6,6 +6,17 @@ from ..labels import ARTICLE, DECIMAL, EXHIBIT, Label, list_value
 from .drafts import Entry, Key, State
 
 PART_KEYS = ((EXHIBIT,), (ARTICLE,))  # levels that only a new part or article closes
+SECTION_STYLES = (("upper", "."), ("upper-roman", "."))  # "B. USAGE", "II. GRANT OF RIGHTS"
+
+
+def may_open_section(state: State, style: Key) -> bool:
+    """Is a heading labelled in ``style``, just placed, a section that numbered items sit under?
+
+    Only a capital letter or roman numeral with a dot outside any numbered clause ("A. GRANT OF
+    RIGHTS" under the title, or "B. USAGE", which closed section A when it was placed). "A.
+    Writing" inside clause 3 stays a list item of clause 3.
+    """
+    return style in SECTION_STYLES and all(e.key in PART_KEYS or e.key == ("heading",) for e in state.stack)
 
 
 def choose_style(state: State, label: Label, *, computed: bool) -> Key:
@@ -46,8 +57,9 @@ def place(state: State, label: Label, style: Key, *, heading_rank: int | None,
 
     A decimal that is only a heading ("3. COMPENSATION", ``heading_rank`` its heading level)
     closes unnumbered headings of the same or a lower rank; a decimal with text ("3. Company
-    shall pay") may sit under one. A decimal Word numbered at a deeper list level than an open
-    item ("1.1" at level 1 under "I" at level 0) stays under it.
+    shall pay") may sit under one. A one-part decimal sits under a lettered or roman section
+    ("B. USAGE", see :func:`may_open_section`). A decimal Word numbered at a deeper list level
+    than an open item ("1.1" at level 1 under "I" at level 0) stays under it.
     """
     stack = state.stack
     kind = style[0]
@@ -80,6 +92,8 @@ def _holds_decimal(top: Entry, parts: tuple[int, ...], heading_rank: int | None,
     """Can the open level ``top`` hold a decimal clause numbered ``parts``? (See :func:`place`.)"""
     if top.key in PART_KEYS:
         return True
+    if top.section:
+        return len(parts) == 1  # "1." under "B. USAGE"; a "1.1" there shows "I." was a misprinted "1."
     if top.key == ("heading",) and (heading_rank is None or top.heading_level < heading_rank):
         return True
     if top.key == (DECIMAL,) and len(top.parts) < len(parts) and parts[: len(top.parts)] == top.parts:

@@ -1,0 +1,108 @@
+"""Real-world numbering schemes, read from text, Word (python-docx) and PDF (reportlab) files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen import canvas
+
+from clausecheck.loaders import load
+from clausecheck.model import Document
+
+LETTERED_RESTART = [
+    "TALENT RELEASE",
+    "A. GRANT OF RIGHTS",
+    "1. Talent grants Company the right to photograph and record Talent.",
+    "2. Company may use the Materials in the Spots:",
+    "(a) on television; and",
+    "(b) online.",
+    "B. USAGE",
+    "1. The usage period is one year.",
+    "2. Company may extend the usage period by paying the renewal fee.",
+]
+
+
+def write_text(tmp_path: Path, paragraphs: list[str]) -> Path:
+    path = tmp_path / "contract.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def write_docx(tmp_path: Path, paragraphs: list[str]) -> Path:
+    """Typed labels (no Word numbering); headings in capitals set in bold, as a drafter would."""
+    document = docx.Document()
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).bold = text.isupper()
+    path = tmp_path / "contract.docx"
+    document.save(str(path))
+    return path
+
+
+def write_pdf(tmp_path: Path, paragraphs: list[str]) -> Path:
+    """One line per paragraph with a blank line between, headings in Helvetica-Bold."""
+    path = tmp_path / "contract.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    y = letter[1] - 72
+    for text in paragraphs:
+        pdf.setFont("Helvetica-Bold" if text.isupper() else "Helvetica", 10)
+        pdf.drawString(72, y, text)
+        y -= 26
+    pdf.save()
+    return path
+
+
+WRITERS = {"txt": write_text, "docx": write_docx, "pdf": write_pdf}
+
+
+def outline(doc: Document) -> list[tuple[str | None, str | None]]:
+    """(number, parent's number) of every numbered clause."""
+    return [(c.number, None if c.parent is None else doc.clauses[c.parent].number)
+            for c in doc.clauses if c.number is not None]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_items_restarting_in_lettered_sections_cite_with_the_section(tmp_path: Path, fmt: str) -> None:
+    doc = load(WRITERS[fmt](tmp_path, LETTERED_RESTART))
+    assert outline(doc) == [
+        ("A", None), ("A.1", "A"), ("A.2", "A"), ("A.2(a)", "A.2"), ("A.2(b)", "A.2"),
+        ("B", None), ("B.1", "B"), ("B.2", "B"),
+    ]
+    section = next(c for c in doc.clauses if c.number == "B")
+    assert (section.label, section.heading, section.kind) == ("B.", "USAGE", "heading")
+    assert next(c for c in doc.clauses if c.number == "B.1").label == "1."
+
+
+def test_roman_sections_restarting_and_running_on(tmp_path: Path) -> None:
+    restart = ["I. DEFINITIONS", '1. "Spots" means the advertisements.', "II. GRANT OF RIGHTS",
+               "1. Talent grants Company the right to use the Materials.", "1.1 The grant is worldwide.",
+               "2. Company may edit the Materials.", "III. PAYMENT", "1. Company pays the fee."]
+    assert outline(load(write_text(tmp_path, restart))) == [
+        ("I", None), ("I.1", "I"), ("II", None), ("II.1", "II"), ("II.1.1", "II.1"), ("II.2", "II"),
+        ("III", None), ("III.1", "III")]
+    running = ["I. DEFINITIONS", '1. "Spots" means the advertisements.', '2. "Term" means one year.',
+               "II. GRANT OF RIGHTS", "3. Talent grants Company the right to use the Materials.",
+               "(a) The grant is worldwide."]
+    assert outline(load(write_text(tmp_path, running))) == [
+        ("I", None), ("1", "I"), ("2", "I"), ("II", None), ("3", "II"), ("3(a)", "3")]
+
+
+def test_lettered_sections_inside_an_exhibit_and_letters_inside_a_clause(tmp_path: Path) -> None:
+    doc = load(write_text(tmp_path, [
+        "1. Company engages Talent.", "2. Services:", "A. Writing. Talent writes.",
+        "B. Editing. Talent edits.", "EXHIBIT A", "A. USAGE", "1. One year.", "B. CONSENT",
+        "1. Each use needs consent."]))
+    assert outline(doc) == [
+        ("1", None), ("2", None), ("2(A)", "2"), ("2(B)", "2"), ("Exhibit A", None),
+        ("Exhibit A, A", "Exhibit A"), ("Exhibit A, A.1", "Exhibit A, A"),
+        ("Exhibit A, B", "Exhibit A"), ("Exhibit A, B.1", "Exhibit A, B")]
+
+
+def test_a_misprinted_roman_one_before_decimal_sections_opens_no_section(tmp_path: Path) -> None:
+    """A CUAD filing prints "I. DEFINITIONS" for "1. DEFINITIONS" above "1.1", "1.2", "2.": no nesting."""
+    doc = load(write_text(tmp_path, ["I. DEFINITIONS", '1.1 "Site" means the website.',
+                                     "2. LINKS", "2.1 Company hosts the link."]))
+    assert outline(doc) == [("I", None), ("1.1", None), ("2", None), ("2.1", "2")]
