@@ -10,8 +10,9 @@ Run from the repository root::
    With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout/ (same sidecar
    format, written by someone who did not tune the rules) is scored the same way and printed separately:
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
-   The tuning set fixtures/tuning/ (the first session's held-out set, now tuned on; see its README) is
-   scored by default as a second, out-of-team development figure.
+   The tuning sets fixtures/tuning/ (the first session's held-out set, now tuned on; see its README) and
+   fixtures/tuning2/ (written blind to the rules in the second session for tuning) are scored by default,
+   each alone, as out-of-team development figures.
    ``--only dev`` scores the development paraphrases in tests/data/paraphrases (in-sample: tuned on).
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
    (the agreement's existence or terms are kept secret). An Entailment document is a true positive when
@@ -50,7 +51,7 @@ from clausecheck.errors import ClauseCheckError  # noqa: E402
 from clausecheck.model import Report  # noqa: E402
 
 CONTRACTS = ROOT / "fixtures" / "contracts"
-TUNING = ROOT / "fixtures" / "tuning"
+TUNING = (ROOT / "fixtures" / "tuning", ROOT / "fixtures" / "tuning2")
 HELDOUT = ROOT / "fixtures" / "heldout"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]
@@ -325,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     if "fixtures" in parts:
         score_folder(CONTRACTS, "Fixture corpus (in-sample)", args.show_fp)
     if "tuning" in parts:
-        score_folder(TUNING, f"Tuning set (written outside the rule team, tuned on; {TUNING})", args.show_fp)
+        for folder in TUNING:
+            score_folder(folder, f"Tuning set (written outside the rule team; {folder})", args.show_fp)
     if "heldout" in parts:
         score_folder(args.heldout_dir, f"HELD-OUT set (blind, {args.heldout_dir})", args.show_fp)
     if "dev" in parts:
