@@ -2,10 +2,10 @@
 
 PDF text layers and pasted text often join clauses into one paragraph. A label inside a paragraph
 starts a new piece only when it follows punctuation and either continues the numbering of a label
-already open in the paragraph ("(d)" then "(e)", "1.2" then "1.3" or "2.1"), or opens a list right
-after a colon ("... less: (a) discounts"). A heading in capitals that runs into a decimal clause
-("ARTICLE FOUR DATA 4.1 Licence.") is split before the decimal. "(i) in the case of ..., or (ii)"
-inside a sentence is left alone: nothing before "(i)" opened a list.
+already open in the paragraph ("(d)" then "(e)", "1.2" then "1.3" or "2.1", "A1." then "A2."), or
+opens a list right after a colon ("... less: (a) discounts"). A heading in capitals that runs into
+a decimal clause ("ARTICLE FOUR DATA 4.1 Licence.") is split before the decimal. "(i) in the case
+of ..., or (ii)" inside a sentence is left alone: nothing before "(i)" opened a list.
 """
 
 from __future__ import annotations
@@ -14,12 +14,24 @@ import itertools
 import re
 from dataclasses import replace
 
-from .labels import DECIMAL, LIST_OPENERS, Label, find_label, list_value
+from .labels import (
+    CODE,
+    DECIMAL,
+    LIST_OPENERS,
+    Label,
+    code_parts,
+    find_label,
+    letter_value,
+    list_value,
+    roman_value,
+)
 from .model import Block
 
 _CANDIDATE = re.compile(
     r"(?<=[;:.,\u037e])\s+(?:(?:and|or)\s+)?"  # U+037E: a Greek question mark some PDFs use for ";"
-    r"(?=(?:\([A-Za-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,7}\.?|\d{1,3}\.)\s+[^\s.,;])"
+    r"(?=(?:\([A-Za-z]{1,4}\)|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3}){1,7}\.?|\d{1,3}\."
+    r"|[A-Z](?:\d{1,3}|[.-]\d{1,3})(?:\.\d{1,3}){0,5}\.?|\d{1,3}(?:\.\d{1,3}){0,5}\.[a-z]{1,2}"
+    r"(?:\.[ivx]{1,5})?\.?)\s+[^\s.,;])"  # codes: "A2.", "B.1", "1.b", "1.b.ii"
 )
 _CAPS_THEN_DECIMAL = re.compile(r"(?P<head>[^a-z]{3,160}?)\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z\"“])")
 _WINDOW = 240  # a label and the words that tell whether it is one fit in this many characters
@@ -82,6 +94,8 @@ def _opens(label: Label, parent: Label | None) -> bool:
 
 def succeeds(label: Label, previous: Label) -> bool:
     """Does ``label`` come right after ``previous`` in one numbering ("(d)" -> "(e)", "1.9" -> "2.1")?"""
+    if CODE in (label.likely_style, previous.likely_style):
+        return _code_follows(code_parts(label.core), code_parts(previous.core))
     if label.likely_style == DECIMAL or previous.likely_style == DECIMAL:
         if label.likely_style != previous.likely_style:
             return False
@@ -106,3 +120,26 @@ def _decimal_follows(parts: tuple[int, ...], previous: tuple[int, ...]) -> bool:
                 and all(p == 1 for p in parts[k + 1:])):
             return True
     return False
+
+
+def _code_follows(path: tuple[str, ...], previous: tuple[str, ...]) -> bool:
+    """Does a code come next after ``previous`` ("A" -> "A1", "A2" -> "A3" or "B1", "1.b" -> "1.b.i")?"""
+    if path[:-1] == previous and path[-1] in LIST_OPENERS:
+        return True
+    for k in range(len(previous)):
+        if (len(path) > k and path[:k] == previous[:k] and _part_follows(path[k], previous[k])
+                and all(p in LIST_OPENERS for p in path[k + 1:])):
+            return True
+    return False
+
+
+def _part_follows(part: str, previous: str) -> bool:
+    """Is ``part`` the next number, letter or numeral after ``previous`` ("2" -> "3", "ii" -> "iii")?"""
+    if part.isdigit() and previous.isdigit():
+        return int(part) == int(previous) + 1
+    if not (part.isalpha() and previous.isalpha()) or part.isupper() != previous.isupper():
+        return False
+    numerals = roman_value(part), roman_value(previous)
+    if None not in numerals and len(previous) + len(part) > 2:
+        return numerals[0] == numerals[1] + 1  # type: ignore[operator]
+    return letter_value(part) == letter_value(previous) + 1

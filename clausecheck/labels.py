@@ -23,6 +23,7 @@ _WORD_NUMBERS = [
 DECIMAL = "decimal"
 ARTICLE = "article"
 EXHIBIT = "exhibit"
+CODE = "code"  # a label that spells out its whole path: "A1.", "A.1", "B-2", "B.2.1", "1.a.", "1.b.ii", "4A."
 
 _PART_WORDS = (
     r"EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum"
@@ -47,6 +48,12 @@ _DECIMAL_RE = re.compile(r"(?P<core>\d{1,3}(?:\.\d{1,3}){1,7})\.?(?=\s|$)|(?P<si
 _PAREN_RE = re.compile(r"\((?P<core>[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|\d{1,3})\)(?=\s|$)")
 _CLOSE_RE = re.compile(r"(?P<core>[a-z]|[ivx]{1,5}|[A-Z]|\d{1,3})\)(?=\s)")
 _DOT_RE = re.compile(r"(?P<core>[a-z]|[ivx]{2,5}|[A-Z]|[IVX]{2,5})\.(?=\s)")
+_CODE_RE = re.compile(
+    r"(?P<core>[A-Z](?:\d{1,3}|[.-]\d{1,3})(?:\.\d{1,3}){0,5}"  # A1, A.1, A-1, B.2.1
+    r"|\d{1,3}(?:\.\d{1,3}){0,5}\.[a-z]{1,2}(?:\.(?:[ivx]{1,5}|\d{1,3}))?"  # 1.a, 2.1.b, 1.b.ii
+    r"|\d{1,3}[A-Z])\.?(?=\s)"  # 4A: a clause inserted after 4
+)
+_CODE_PARTS = re.compile(r"\d+[A-Z]$|\d+|[A-Za-z]+")
 _NOT_PART_IDS = frozenset(["AN", "AS", "AT", "BY", "IN", "OF", "ON", "OR", "TO"])
 _SMALL_WORDS = frozenset([
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
@@ -166,7 +173,9 @@ def find_label(text: str) -> Label | None:
         m = _CLOSE_RE.match(stripped)
         if m:
             return Label(m.group(0), offset + m.end(), m.group("core"), (("decimal-paren", ")"),))
-        return None
+        return _code_label(stripped, offset)
+    if head.isupper() and (found := _code_label(stripped, offset)) is not None:
+        return found
     if head == "(":
         m = _PAREN_RE.match(stripped)
         if not m:
@@ -187,6 +196,25 @@ def find_label(text: str) -> Label | None:
                     return None  # "A. Smith" reads fine, "a. the" or "e.g." does not
                 return Label(m.group(0), offset + m.end(), core, _letter_styles(core, form))
     return None
+
+
+def _code_label(text: str, offset: int) -> Label | None:
+    """An alphanumeric code ("A1.", "B.2.1", "1.a.", "4A.") followed by a capitalised word or a quote."""
+    m = _CODE_RE.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():].lstrip()
+    if not rest or not (rest[0].isupper() or rest[0] in "\"“("):
+        return None
+    return Label(m.group(0), offset + m.end(), m.group("core"), ((CODE, ""),))
+
+
+def code_parts(core: str) -> tuple[str, ...]:
+    """The path a label spells out: "A.2.1" -> ("A", "2", "1"), "1.b.ii" -> ("1", "b", "ii"), "4A" -> ("4A",).
+
+    Works on any label's core ("A" -> ("A",), "5.2" -> ("5", "2")), so codes nest under them.
+    """
+    return tuple(_CODE_PARTS.findall(core))
 
 
 def _word_label(text: str) -> tuple[str, int, str, tuple[tuple[str, str], ...], str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import docx
@@ -43,14 +44,16 @@ def write_docx(tmp_path: Path, paragraphs: list[str]) -> Path:
 
 
 def write_pdf(tmp_path: Path, paragraphs: list[str]) -> Path:
-    """One line per paragraph with a blank line between, headings in Helvetica-Bold."""
+    """Paragraphs wrapped at 40 characters, 12 pt leading, 10 pt more between paragraphs; headings bold."""
     path = tmp_path / "contract.pdf"
     pdf = canvas.Canvas(str(path), pagesize=letter)
     y = letter[1] - 72
     for text in paragraphs:
         pdf.setFont("Helvetica-Bold" if text.isupper() else "Helvetica", 10)
-        pdf.drawString(72, y, text)
-        y -= 26
+        for line in textwrap.wrap(text, 40):
+            pdf.drawString(72, y, line)
+            y -= 12
+        y -= 10
     pdf.save()
     return path
 
@@ -106,3 +109,52 @@ def test_a_misprinted_roman_one_before_decimal_sections_opens_no_section(tmp_pat
     doc = load(write_text(tmp_path, ["I. DEFINITIONS", '1.1 "Site" means the website.',
                                      "2. LINKS", "2.1 Company hosts the link."]))
     assert outline(doc) == [("I", None), ("1.1", None), ("2", None), ("2.1", "2")]
+
+
+CODES = [
+    "TALENT RELEASE",
+    "A. GRANT OF RIGHTS",
+    "A1. Talent grants Company the right to photograph and record Talent.",
+    "A2. Company may use the Materials in the Spots:",
+    "(a) on television; and",
+    "A2.1 Spots may also run online.",
+    "B. USAGE",
+    "B1. The usage period is one year.",
+    "B2. Company may extend the usage period by paying the renewal fee.",
+    "4A. Company will not create a digital replica of Talent.",
+]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_alphanumeric_codes_are_labels_cited_as_written(tmp_path: Path, fmt: str) -> None:
+    doc = load(WRITERS[fmt](tmp_path, CODES))
+    assert outline(doc) == [
+        ("A", None), ("A1", "A"), ("A2", "A"), ("A2(a)", "A2"), ("A2.1", "A2"),
+        ("B", None), ("B1", "B"), ("B2", "B"), ("4A", None)]
+    b1 = next(c for c in doc.clauses if c.number == "B1")
+    assert (b1.label, b1.text) == ("B1.", "The usage period is one year.")
+
+
+def test_dotted_and_dashed_codes_and_lettered_paths(tmp_path: Path) -> None:
+    doc = load(write_text(tmp_path, [
+        "1. Contractor performs the services in Schedule A.", "SCHEDULE A - SCOPE OF WORK",
+        "A.1 Tasks. Contractor rates search results.", "A.2 Rate. USD 14.50 per hour.",
+        "A-3. Hours. At most twenty hours a week.", "1. Services.", "1.a. Talent shall appear.",
+        "1.b. Talent shall provide wardrobe.", "1.b.i. Wardrobe must be clean.",
+        "1.b.ii. Wardrobe must be returned.", "2. Payment.", "2.a. Company shall pay the fee."]))
+    schedule = "Schedule A"
+    assert outline(doc) == [("1", None), (schedule, None)] + [
+        (f"{schedule}, {number}", f"{schedule}, {parent}" if parent else schedule) for number, parent in [
+            ("A.1", None), ("A.2", None), ("A-3", None), ("1", None), ("1.a", "1"), ("1.b", "1"),
+            ("1.b.i", "1.b"), ("1.b.ii", "1.b"), ("2", None), ("2.a", "2")]]
+    assert next(c for c in doc.clauses if c.number == "Schedule A, A.1").heading == "Tasks"
+
+
+def test_codes_start_lines_in_text_without_blank_lines_but_words_like_them_do_not(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_text("DEAL MEMO\nA1. Talent appears on one day.\nA2. Company pays USD 900.\n"
+                    "A1 steak sauce is not a label, nor is\nW-2 forms or Q1 figures.\n", encoding="utf-8")
+    doc = load(path)
+    assert outline(doc) == [("A1", None), ("A2", None)]
+    assert doc.clauses[-1].text == (
+        "Company pays USD 900. A1 steak sauce is not a label, nor is W-2 forms or Q1 figures.")

@@ -2,6 +2,11 @@
 
 * decimal labels cite as their digits: "3.", "Section 3", "SECTION THREE.", "§ 3", "Clause 3" -> "3";
   "3.2" and "Section 3.2" -> "3.2" (``label`` keeps the label as written, "Section 3.2");
+* a label that spells out its whole path is cited as written, without its closing dot:
+  alphanumeric codes "A1.", "A.1", "A-1", "B.2.1" cite as "A1", "A.1", "A-1", "B.2.1"; lettered
+  paths "1.a.", "1.b.ii" as "1.a", "1.b.ii"; an inserted "4A." as "4A". Each sits under the open
+  label its path starts with ("A2.1" under "A2", "A1" under the section "A.", "1.a" under "1."), and
+  its sub-items append as usual ("A2(a)");
 * letters, roman numerals and bracketed numbers append to their parent's citation:
   "3.2" + "(a)" + "(i)" -> "3.2(a)(i)"; "a.", "a)" and "(a)" all cite as "(a)"; with no numbered
   parent a list item cites as its bare label ("A", "(a)");
@@ -25,7 +30,7 @@
 
 from __future__ import annotations
 
-from ..labels import ARTICLE, DECIMAL, EXHIBIT, Label, word_number
+from ..labels import ARTICLE, CODE, DECIMAL, EXHIBIT, Label, word_number
 from .drafts import Key, State
 
 
@@ -42,7 +47,7 @@ def citation(state: State, label: Label, style: Key, parent: int | None) -> str:
         if word_number(core) is not None:
             core = core.capitalize()
         return f"{prefix}Article {core}"
-    if kind == DECIMAL:
+    if kind in (DECIMAL, CODE):
         return prefix + label.core
     base = _numbered_ancestor(state, parent)
     if kind == "word-level":

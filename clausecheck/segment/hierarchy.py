@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..labels import ARTICLE, DECIMAL, EXHIBIT, Label, list_value
+from ..labels import ARTICLE, CODE, DECIMAL, EXHIBIT, Label, code_parts, list_value
 from .drafts import Entry, Key, State
 
 PART_KEYS = ((EXHIBIT,), (ARTICLE,))  # levels that only a new part or article closes
@@ -59,7 +59,8 @@ def place(state: State, label: Label, style: Key, *, heading_rank: int | None,
     closes unnumbered headings of the same or a lower rank; a decimal with text ("3. Company
     shall pay") may sit under one. A one-part decimal sits under a lettered or roman section
     ("B. USAGE", see :func:`may_open_section`). A decimal Word numbered at a deeper list level
-    than an open item ("1.1" at level 1 under "I" at level 0) stays under it.
+    than an open item ("1.1" at level 1 under "I" at level 0) stays under it. A code ("A2.1",
+    "1.b") sits under the open label its path starts with ("A2", "1."), else under a part or heading.
     """
     stack = state.stack
     kind = style[0]
@@ -74,6 +75,10 @@ def place(state: State, label: Label, style: Key, *, heading_rank: int | None,
         while stack and not _holds_decimal(stack[-1], label.parts, heading_rank, word_level):
             stack.pop()
         return state.open_clause(), (DECIMAL,)
+    if kind == CODE:
+        while stack and not _holds_code(stack[-1], label):
+            stack.pop()
+        return state.open_clause(), (CODE,)
     if kind == "word-level":
         level = int(style[1])
         while stack and stack[-1].word_level is not None and stack[-1].word_level >= level:
@@ -99,3 +104,13 @@ def _holds_decimal(top: Entry, parts: tuple[int, ...], heading_rank: int | None,
     if top.key == (DECIMAL,) and len(top.parts) < len(parts) and parts[: len(top.parts)] == top.parts:
         return True
     return word_level is not None and top.word_level is not None and top.word_level < word_level
+
+
+def _holds_code(top: Entry, label: Label) -> bool:
+    """Can the open level ``top`` hold the code ``label``: a part, a heading, or the start of its path?"""
+    if top.key in PART_KEYS or top.key == ("heading",):
+        return True
+    if top.label is None:
+        return False
+    path, own = code_parts(top.label.core), code_parts(label.core)
+    return len(path) < len(own) and own[: len(path)] == path

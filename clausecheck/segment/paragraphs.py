@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..headings import SEPARATORS, clean_heading, is_caps_heading, is_heading_only, split_run_in
-from ..labels import ARTICLE, DECIMAL, EXHIBIT, Label, find_label
+from ..labels import ARTICLE, CODE, DECIMAL, EXHIBIT, Label, find_label
 from ..model import Block
 
 MAX_HEADING = 200  # a longer paragraph marked as a heading is read as text, so nothing is lost
@@ -25,7 +25,7 @@ def block_label(block: Block, text: str) -> tuple[Label | None, int]:
         if not any(c.isalnum() for c in given):
             return None, 0  # a bullet is not a number
         parsed = find_label(given + " X")
-        if parsed is None or parsed.end != len(given):
+        if parsed is None or parsed.end != len(given) or parsed.likely_style == CODE:
             parsed = Label(given, len(given), given, (("word-level", str(block.level or 0)),))
         return Label(given, 0, parsed.core, parsed.styles, parsed.word), 0
     if block.kind == "table":
