@@ -27,6 +27,7 @@ CODE = "code"  # a label that spells out its whole path: "A1.", "A.1", "B-2", "B
 
 _PART_WORDS = (
     r"EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum"
+    r"|RIDER|Rider"
 )
 
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -160,7 +161,7 @@ def find_label(text: str) -> Label | None:
     if not stripped:
         return None
     head = stripped[0]
-    if head in "AaSsCc§PpEe":
+    if head in "AaSsCc§PpEeRr":
         found = _word_label(stripped)
         if found is not None:
             label_text, end, core, styles, word = found

@@ -158,3 +158,17 @@ def test_codes_start_lines_in_text_without_blank_lines_but_words_like_them_do_no
     assert outline(doc) == [("A1", None), ("A2", None)]
     assert doc.clauses[-1].text == (
         "Company pays USD 900. A1 steak sauce is not a label, nor is W-2 forms or Q1 figures.")
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_a_rider_is_a_part_like_an_exhibit(tmp_path: Path, fmt: str) -> None:
+    doc = load(WRITERS[fmt](tmp_path, [
+        "1. Talent grants Company the rights in Rider A-1.", "2. Company shall pay the fee.",
+        "RIDER A-1", "1. Each use of a digital replica needs consent.", "RIDER B: USAGE",
+        "1. Usage is limited to one year.", "This Rider is part of the Agreement."]))
+    assert outline(doc) == [
+        ("1", None), ("2", None), ("Rider A-1", None), ("Rider A-1, 1", "Rider A-1"),
+        ("Rider B", None), ("Rider B, 1", "Rider B")]
+    rider = next(c for c in doc.clauses if c.number == "Rider B")
+    assert (rider.kind, rider.heading) == ("exhibit", "USAGE")
+    assert doc.clauses[-1].text.endswith("This Rider is part of the Agreement.")

@@ -19,8 +19,8 @@
   they keep their plain numbers (``sections``);
 * articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
   under an article keep their own numbers ("4.1", not "Article IV 4.1");
-* exhibits, schedules, annexes and appendices start a new top-level part cited "Exhibit A",
-  "Schedule 1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
+* exhibits, schedules, annexes, appendices and riders start a new top-level part cited "Exhibit A",
+  "Schedule 1", "Rider A-1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
   (an SEC filing's caption) is not a part;
 * labels Word computed that are not numbers join their parent's citation with ", ";
 * unnumbered headings, preamble paragraphs and signature blocks have ``number`` None;
