@@ -55,43 +55,68 @@ class Prefilter:
         skip leaves whose keywords are absent."""
         self.rules = list(rules)
         self.requirements = [requirement(rule.main) for rule in self.rules]
-        self.always: set[int] = set()
-        index: dict[str, list[int]] = {}
-        for number, req in enumerate(self.requirements):
-            if not req:
-                self.always.add(number)
-                continue
-            for keyword in best(req):
-                index.setdefault(keyword, []).append(number)
-        self.index = index
         self.automaton = ahocorasick.Automaton()
         exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
         leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
         keywords = {k.removeprefix(WORD_START) for leaf in leaves for k in leaf.keywords or ()}
+        # each keyword, as found anywhere and as found starting a word, has a bit of a scan's mask
+        self.bits = {form: 1 << n for n, form in enumerate(
+            form for keyword in sorted(keywords) for form in (keyword, WORD_START + keyword))}
         for keyword in keywords:
-            self.automaton.add_word(keyword, (keyword, len(keyword), WORD_START + keyword))
+            marked = WORD_START + keyword
+            self.automaton.add_word(keyword, (keyword, len(keyword), marked,
+                                              self.bits[keyword] | self.bits[marked], self.bits[keyword]))
         if keywords:
             self.automaton.make_automaton()
+        self.always: set[int] = set()
+        self.index: dict[str, list[int]] = {}  # a keyword of a rule's best set -> rules
+        self.direct: dict[str, list[int]] = {}  # the same, for rules that need nothing else
+        self.others: dict[int, list[int]] = {}  # rule -> masks of its other keyword sets
+        for number, req in enumerate(self.requirements):
+            if not req:
+                self.always.add(number)
+                continue
+            chosen = best(req)
+            rest = [self._mask(group) for group in req if group is not chosen]
+            if rest:
+                self.others[number] = rest
+            for keyword in chosen:
+                (self.index if rest else self.direct).setdefault(keyword, []).append(number)
         self.keywords = frozenset(keywords)
         self.empty = not keywords
         # a keyword with a line break could span the blank line between two clauses
         self.joinable = not any("\n" in k for k in keywords)
 
+    def _mask(self, keywords: Iterable[str]) -> int:
+        """The bits of ``keywords`` (a keyword the scan cannot report has none)."""
+        mask = 0
+        for keyword in keywords:
+            mask |= self.bits.get(keyword, 0)
+        return mask
+
     def scan(self, text: str) -> set[str]:
         """The keywords found in ``text`` (case-folded): each one as found anywhere, and marked with
         :data:`WORD_START` when it also occurs at the start of a word."""
+        return self.scan_bits(text)[0]
+
+    def scan_bits(self, text: str) -> tuple[set[str], int]:
+        """:meth:`scan`, and the same keywords as a mask of :attr:`bits` (for :meth:`candidates`)."""
         if self.empty:
-            return set()
+            return set(), 0
         folded = text.casefold()
         found: set[str] = set()
-        for end, (keyword, size, marked) in self.automaton.iter(folded):
+        mask = 0
+        for end, (keyword, size, marked, both, plain) in self.automaton.iter(folded):
             if marked in found:
                 continue
-            found.add(keyword)
             before = end - size  # the character before the keyword (-1: none)
             if before < 0 or not _word_char(folded[before]):
                 found.add(marked)
-        return found
+                mask |= both
+            else:
+                mask |= plain
+            found.add(keyword)
+        return found, mask
 
     def scan_joined(self, texts: list[str], founds: list[set[str]]) -> set[str]:
         """:meth:`scan` of ``"\\n\\n".join(texts)``, from each text's own scan ``founds`` where no
@@ -117,20 +142,27 @@ class Prefilter:
         return result
 
     def candidates(self, found: set[str], text: str,
-                   expanded: dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]) -> list[Rule]:
-        """The rules, in their original order, that can match ``text`` whose keywords are ``found``.
+                   expanded: dict[int, list[tuple[frozenset[str], tuple[str, ...]]]],
+                   mask: int | None = None) -> list[Rule]:
+        """The rules, in their original order, that can match ``text`` whose keywords are ``found``
+        (``mask``: the same as :meth:`scan_bits` gives them; worked out when not given).
 
         ``expanded`` (from :meth:`expanded`) holds requirements that include defined terms, which are
         looked up in the text directly.
         """
+        if mask is None:
+            mask = self._mask(found)
         chosen = set(self.always)
         seen: set[int] = set()
-        index, requirements = self.index, self.requirements
+        index, direct, others = self.index, self.direct, self.others
         for keyword in found:
+            numbers = direct.get(keyword)
+            if numbers:
+                chosen.update(numbers)
             for number in index.get(keyword, ()):
                 if number not in seen:
                     seen.add(number)
-                    if all(not group.isdisjoint(found) for group in requirements[number]):
+                    if all(mask & group for group in others[number]):
                         chosen.add(number)
         if expanded:
             folded = text.casefold()

@@ -111,9 +111,9 @@ class Engine:
             if self.prefilter is None:
                 candidates = self.per_clause
             else:
-                found = self.prefilter.scan(text)
+                found, mask = self.prefilter.scan_bits(text)
                 founds.append(found)
-                candidates = self.prefilter.candidates(found, text, expanded)
+                candidates = self.prefilter.candidates(found, text, expanded, mask)
             target = self._target(None, text, state, found)  # one per clause: its sentences are shared
             for rule in candidates:
                 if id(rule) not in applicable:
