@@ -172,3 +172,16 @@ def test_a_rider_is_a_part_like_an_exhibit(tmp_path: Path, fmt: str) -> None:
     rider = next(c for c in doc.clauses if c.number == "Rider B")
     assert (rider.kind, rider.heading) == ("exhibit", "USAGE")
     assert doc.clauses[-1].text.endswith("This Rider is part of the Agreement.")
+
+
+def test_title_case_section_headings_in_plain_text(tmp_path: Path) -> None:
+    """Plain text has no bold: "A. Grant of Rights" is a section only when numbered items follow it."""
+    doc = load(write_text(tmp_path, [
+        "TALENT RELEASE", "A. Grant of Rights", "1. Talent grants Company the right to record Talent.",
+        "B. Usage", "1. The usage period is one year.", "SCHEDULE 1 - DELIVERABLES", "A. Treatment",
+        "B. First Draft Screenplay", "C. Polish"]))
+    assert outline(doc) == [
+        ("A", None), ("A.1", "A"), ("B", None), ("B.1", "B"), ("Schedule 1", None),
+        ("Schedule 1, A", "Schedule 1"), ("Schedule 1, B", "Schedule 1"), ("Schedule 1, C", "Schedule 1")]
+    assert [(c.heading, c.kind) for c in doc.clauses if c.number in ("B", "Schedule 1, B")] == [
+        ("Usage", "heading"), (None, "clause")]

@@ -23,9 +23,9 @@ from .sections import cite_restarted_sections
 def segment(raw: RawDocument, *, path: str, sha256: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Build the clause tree of ``raw``: labels, hierarchy, citations, offsets and definitions."""
     state = State()
-    for block in raw.blocks:
-        for piece in split_block(block):
-            add_block(state, piece)
+    pieces = [piece for block in raw.blocks for piece in split_block(block)]
+    for index, piece in enumerate(pieces):
+        add_block(state, piece, following=pieces[index + 1] if index + 1 < len(pieces) else None)
         if len(state.drafts) > limits.max_clauses:
             raise TooLarge(path, f"more than {limits.max_clauses:,} clauses")
     cite_restarted_sections(state.drafts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..headings import clean_heading
+from ..headings import clean_heading, is_heading_only
 from ..inline_labels import succeeds
 from ..labels import ARTICLE, DECIMAL, EXHIBIT, LIST_OPENERS, Label
 from ..model import Block
@@ -23,8 +23,8 @@ _REFERENCE_TAIL = re.compile(r"\s*(?:[a-z]|[,;\[])")
 _NUMBERED_KEYS = ((EXHIBIT,), (ARTICLE,), (DECIMAL,))  # a heading paragraph after one names it
 
 
-def add_block(state: State, block: Block) -> None:
-    """Add ``block`` (one paragraph, after inline splitting) to the tree."""
+def add_block(state: State, block: Block, *, following: Block | None = None) -> None:
+    """Add ``block`` (one paragraph, after inline splitting) to the tree; ``following`` is the next one."""
     text = clean_text(block.text)
     if not text and not block.label:
         return
@@ -45,7 +45,7 @@ def add_block(state: State, block: Block) -> None:
     if label is None or _reads_as_reference(state, block, text[rest_start:], label):
         _add_unlabelled(state, block, text)
     else:
-        _add_labelled(state, block, text, label, rest_start)
+        _add_labelled(state, block, text, label, rest_start, following)
 
 
 def _reads_as_reference(state: State, block: Block, rest: str, label: Label) -> bool:
@@ -128,6 +128,14 @@ def _add_orphan(state: State, block: Block, text: str, target: int) -> None:
         state.last = index
 
 
+def _opens_numbered_items(block: Block | None) -> bool:
+    """Does ``block`` start with a one-part decimal label ("1.", "Section 3")?"""
+    if block is None or block.kind != "paragraph":
+        return False
+    label, _ = block_label(block, clean_text(block.text))
+    return label is not None and label.likely_style == DECIMAL and len(label.parts) == 1
+
+
 def _add_deleted(state: State, block: Block, text: str, label: Label | None, rest_start: int) -> None:
     """Struck text: its own clause marked "deleted", placed but never opening a level."""
     if label is None:
@@ -143,8 +151,13 @@ def _add_deleted(state: State, block: Block, text: str, label: Label | None, res
     state.drafts[-1].change = "deleted"
 
 
-def _add_labelled(state: State, block: Block, text: str, label: Label, rest_start: int) -> None:
-    """A paragraph with a label: a clause (or part, article, heading) placed, cited and opened as a level."""
+def _add_labelled(state: State, block: Block, text: str, label: Label, rest_start: int,
+                  following: Block | None = None) -> None:
+    """A paragraph with a label: a clause (or part, article, heading) placed, cited and opened as a level.
+
+    "A. Grant of Rights" in plain text is a section heading when a "1." follows (see
+    :func:`_opens_numbered_items`); "A. Treatment" in a list of deliverables stays an item.
+    """
     style = choose_style(state, label, computed=block.label is not None)
     if style[0] == EXHIBIT and not block.label and (
             not state.drafts or (not state.seen_label and "." in label.core)):
@@ -154,6 +167,9 @@ def _add_labelled(state: State, block: Block, text: str, label: Label, rest_star
     word_level = (block.level or 0) if block.label else None
     parent, key = place(state, label, style, heading_rank=None if body else (block.level or 1),
                         word_level=word_level)
+    if (body and heading is None and is_heading_only(body, allow_title=True)
+            and may_open_section(state, style) and _opens_numbered_items(following)):
+        heading, body = clean_heading(body), ""
     if style[0] == EXHIBIT:
         kind = "exhibit"
     elif not body and (heading or style[0] == ARTICLE):
