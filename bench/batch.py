@@ -28,16 +28,18 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))  # for pin.py (appended: bench/parse.py must not shadow anything)
+
+from pin import pin_packs  # noqa: E402
 
 from clausecheck.batch.runner import BatchOptions, run_batch  # noqa: E402
 from clausecheck.batch.state import read_record  # noqa: E402
 from clausecheck.batch.worker import Task, check_one  # noqa: E402
-from clausecheck.engine import catalog, load_rules, loader  # noqa: E402
+from clausecheck.engine import load_rules  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 TARGETS = {"ratio": 0.2, "engine_share": 1 / 3, "scaling": 1.8, "peak_mb": 300}
@@ -71,24 +73,9 @@ PINNED: dict = {"packs": None, "rules": ()}
 
 
 def snapshot_rules(commit: str) -> str:
-    """Pin every pack file (the packs and the shared concerns.yaml / vocabulary.yaml) as committed at
-    ``commit`` and point clausecheck's built-in packs folder at the copy, so every run of this bench
-    (and of its forked workers) uses the same rules even while someone edits clausecheck/packs. Where
-    this is not a checkout, the installed files are copied. Returns the commit pinned."""
-    shutil.rmtree(RULES, ignore_errors=True)
-    RULES.mkdir(parents=True)
-    source = Path(str(resources.files("clausecheck") / "packs"))
-    resolved = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", commit],
-                              capture_output=True, text=True, check=False)
-    pinned = resolved.stdout.strip() if resolved.returncode == 0 else "installed"
-    for pack in sorted(source.glob("*.yaml")):
-        spec = f"{commit}:clausecheck/packs/{pack.name}"
-        committed = subprocess.run(["git", "-C", str(ROOT), "show", spec], capture_output=True, check=False)
-        if committed.returncode == 0:
-            (RULES / pack.name).write_bytes(committed.stdout)
-        else:
-            shutil.copyfile(pack, RULES / pack.name)
-    catalog.packs_dir = loader.packs_dir = lambda: RULES  # forked workers inherit this
+    """Pin every pack file as committed at ``commit`` (bench/pin.py), so every run of this bench and
+    of its forked workers uses the same rules even while someone edits clausecheck/packs."""
+    pinned = pin_packs(commit, RULES)
     load_rules(**PINNED)
     return pinned
 

@@ -1,7 +1,8 @@
 """Rule-engine speed: clauses per second for 10, 100 and 1,000 rules on a 120-page contract,
 with and without the keyword prefilter.
 
-    python bench/engine.py [--pages 120] [--repeat 3] [--counts 10,100,1000]
+    python bench/engine.py [--pages 120] [--repeat 3] [--counts 10,100,1000] [--commit HEAD]
+                           [--costliest 15] [--docs FILE...]
 
 The contract is generated (seeded): numbered sections of ordinary commercial boilerplate with a few
 AI, replica and payment clauses mixed in, written to a temporary text file and read by clausecheck's
@@ -10,6 +11,11 @@ a real rule's shape (an anchor term, a named list or a second term, consent/paym
 different literal words. Like most rules of a large real rule set on any one contract, most name
 things this contract never mentions; 5% have an anchor word that occurs in its boilerplate. Figures
 are CPU-time medians (wall time on the shared 2-core machine was 2-4x higher and noisy).
+
+The packs are pinned as committed at ``--commit`` (bench/pin.py), so a before/after comparison of an
+engine change is not moved by rule edits made in between. ``--costliest N`` then lists the N built-in
+rules that cost the most: the CPU time of an engine holding that rule alone, over the contract and
+any ``--docs`` (real contracts say more than the generated one: bench/out/corpus, shared/corpus/cuad).
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))  # for pin.py (appended: bench/parse.py must not shadow anything)
+
+from pin import pin_packs  # noqa: E402
 
 from clausecheck.engine.loader import load_files, load_rules, pack_paths  # noqa: E402
 from clausecheck.engine.run import Engine  # noqa: E402
@@ -155,15 +164,49 @@ def table(title: str, document, counts: list[int], folder: Path, real: bool, rep
               f"{off / on:>8.1f}x {on / current / len(rules) * 1e6:>15.2f} {'yes' if same else 'NO':>5}")
 
 
+def engine_seconds(rules: list, documents: list, repeat: int) -> float:
+    """Median CPU seconds of one engine holding ``rules`` run over every document."""
+    engine = Engine(rules)
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        for document in documents:
+            engine.run(document)
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
+def costliest(documents: list, top: int, repeat: int) -> None:
+    """The ``top`` built-in rules by CPU time: each rule alone in an engine over ``documents``, less
+    what an engine without rules takes (reading the contract's facts and definitions)."""
+    rules = load_rules(None).rules
+    base = engine_seconds([], documents, repeat)
+    costs = [(max(0.0, engine_seconds([rule], documents, repeat) - base), rule) for rule in rules]
+    together = engine_seconds(rules, documents, repeat)
+    total = sum(cost for cost, _ in costs) or 1.0
+    pages = sum(d.pages or 0 for d in documents)
+    print(f"\ncostliest of {len(rules)} built-in rules over {len(documents)} document(s), {pages} pages "
+          f"(CPU, median of {repeat}): all rules in one engine {together:.2f} s, an engine without "
+          f"rules {base:.2f} s; each rule alone, less that:")
+    for cost, rule in sorted(costs, key=lambda item: -item[0])[:top]:
+        print(f"{cost:8.3f} s {cost / total:6.1%}  {rule.id} ({rule.pack}, {rule.scope}, {rule.kind})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=120)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--counts", default="10,100,1000")
+    parser.add_argument("--commit", default="HEAD", help="git commit whose rule packs to pin (default HEAD)")
+    parser.add_argument("--costliest", type=int, default=15, metavar="N",
+                        help="list the N costliest built-in rules (0: none)")
+    parser.add_argument("--docs", nargs="*", type=Path, default=[],
+                        help="contracts to time the costliest rules on, besides the generated one")
     args = parser.parse_args()
     counts = [int(c) for c in args.counts.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        print(f"rule packs pinned at {pin_packs(args.commit, folder / 'packs')}")
         contract = folder / "contract.txt"
         make_contract(contract, args.pages)
         document = load(contract)
@@ -174,6 +217,8 @@ def main() -> None:
               True, args.repeat)
         table("generated rules only (rule count is the only variable)", document, counts, folder,
               False, args.repeat)
+        if args.costliest:
+            costliest([document, *(load(path) for path in args.docs)], args.costliest, args.repeat)
 
 
 if __name__ == "__main__":
