@@ -185,3 +185,17 @@ def test_title_case_section_headings_in_plain_text(tmp_path: Path) -> None:
         ("Schedule 1, A", "Schedule 1"), ("Schedule 1, B", "Schedule 1"), ("Schedule 1, C", "Schedule 1")]
     assert [(c.heading, c.kind) for c in doc.clauses if c.number in ("B", "Schedule 1, B")] == [
         ("Usage", "heading"), (None, "clause")]
+
+
+def test_items_restarting_under_articles_cite_with_the_article(tmp_path: Path) -> None:
+    doc = load(write_text(tmp_path, [
+        "ARTICLE I - SERVICES", "1. Performer records the voice of the character.", "2. Company schedules.",
+        "ARTICLE II - DIGITAL REPLICAS", "1. No digital replica without consent.", "(a) Consent is written.",
+        "ARTICLE III - PAYMENT", "3.1 Company pays the session fee."]))
+    assert outline(doc) == [
+        ("Article I", None), ("Article I, 1", "Article I"), ("Article I, 2", "Article I"),
+        ("Article II", None), ("Article II, 1", "Article II"), ("Article II, 1(a)", "Article II, 1"),
+        ("Article III", None), ("3.1", "Article III")]
+    running = load(write_text(tmp_path, ["ARTICLE I", "1. Services.", "ARTICLE II", "2. Payment."]))
+    assert outline(running) == [
+        ("Article I", None), ("1", "Article I"), ("Article II", None), ("2", "Article II")]

@@ -18,7 +18,8 @@
   form alphanumeric codes write the same place in); when they run on ("I. / 1. 2. / II. / 3."),
   they keep their plain numbers (``sections``);
 * articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
-  under an article keep their own numbers ("4.1", not "Article IV 4.1");
+  under an article keep their own numbers ("4.1", not "Article IV 4.1"), except one-part items
+  that restart in each article ("ARTICLE I / 1. / ARTICLE II / 1."), which cite "Article II, 1";
 * exhibits, schedules, annexes, appendices and riders start a new top-level part cited "Exhibit A",
   "Schedule 1", "Rider A-1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
   (an SEC filing's caption) is not a part;

@@ -1,17 +1,18 @@
-"""Numbered items that restart in each lettered or roman section: "A. / 1. 2. / B. / 1. 2." cite "B.1".
+"""Numbered items that restart in each section or article: "A. / 1. 2. / B. / 1. 2." cite "B.1".
 
-Decimals are cited as they are read; only once a later section's items start again at or below
-an earlier section's numbers is it known that the plain numbers are ambiguous. Then every
-decimal item directly under those sections, and everything under it, takes its section's
-citation first: "1" -> "B.1", "1(a)" -> "B.1(a)", "1.2" -> "B.1.2". Sections whose numbers run
-on ("I. / 1. 2. / II. / 3. 4.") keep the plain numbers.
+Decimals are cited as they are read; only once a later section's one-part items ("1.", not
+"4.1", which names its article itself) start again at or below an earlier section's numbers is
+it known that the plain numbers are ambiguous. Then every such item, and everything under it,
+takes its section's citation first: "1" -> "B.1", "1(a)" -> "B.1(a)", "1.2" -> "B.1.2". Under
+articles the join is ", " as for exhibits: "Article II, 1". Sections and articles whose numbers
+run on ("I. / 1. 2. / II. / 3. 4.") keep the plain numbers.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..labels import DECIMAL
+from ..labels import ARTICLE, DECIMAL
 from .drafts import Draft
 
 
@@ -20,9 +21,10 @@ def cite_restarted_sections(drafts: list[Draft]) -> None:
     siblings: dict[int | None, list[int]] = defaultdict(list)
     items: dict[int, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
-        if draft.section:
+        if _divides(draft):
             siblings[draft.parent].append(index)
-        elif draft.parent is not None and drafts[draft.parent].section and draft.style[:1] == (DECIMAL,):
+        elif (draft.parent is not None and _divides(drafts[draft.parent]) and draft.style[:1] == (DECIMAL,)
+              and draft.depth == 1):  # "1.", not "4.1", which names its article itself
             items[draft.parent].append(index)
     renamed: dict[int, tuple[str, str]] = {}  # clause -> (its citation before, after)
     for sections in siblings.values():
@@ -31,13 +33,19 @@ def cite_restarted_sections(drafts: list[Draft]) -> None:
         for section in sections:
             for item in items[section]:
                 old = drafts[item].number or ""
-                renamed[item] = (old, f"{drafts[section].number}.{_own_number(old)}")
+                join = ", " if drafts[section].style[:1] == (ARTICLE,) else "."
+                renamed[item] = (old, f"{drafts[section].number}{join}{_own_number(old)}")
     for index, draft in enumerate(drafts):
         before, after = renamed.get(draft.parent, ("", "")) if draft.parent is not None else ("", "")
         if index not in renamed and before and draft.number and draft.number.startswith(before):
             renamed[index] = (draft.number, after + draft.number[len(before):])
         if index in renamed:
             draft.number = renamed[index][1]
+
+
+def _divides(draft: Draft) -> bool:
+    """Is ``draft`` a lettered or roman section or an article?"""
+    return draft.section or draft.style[:1] == (ARTICLE,)
 
 
 def _restarts(numbers: list[list[int]]) -> bool:
