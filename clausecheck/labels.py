@@ -35,7 +35,9 @@ _WORD_NUMBER = (
     r"(?i:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_WORD_NUMBERS[:9]) + r"))?|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
 )
-_ARTICLE_RE = re.compile(r"(?P<word>ARTICLE|Article)\s+(?P<core>[IVXLC]+|\d{1,3}|" + _WORD_NUMBER + r")\b\.?")
+_ARTICLE_RE = re.compile(  # "PART B", "Part 2" divide a contract as articles do
+    r"(?P<word>ARTICLE|Article|PART|Part)\s+(?P<core>[IVXLC]+|\d{1,3}|" + _WORD_NUMBER + r"|[A-Z])\b\.?"
+)
 _SECTION_WORD_RE = re.compile(r"(?P<word>SECTION|Section)\s+(?P<core>" + _WORD_NUMBER + r")\b\.?")
 _SECTION_RE = re.compile(
     r"(?P<word>SECTION|Section|Sec\.|SEC\.|CLAUSE|Clause|§§?|Paragraph|PARAGRAPH)\s*"

@@ -199,3 +199,22 @@ def test_items_restarting_under_articles_cite_with_the_article(tmp_path: Path) -
     running = load(write_text(tmp_path, ["ARTICLE I", "1. Services.", "ARTICLE II", "2. Payment."]))
     assert outline(running) == [
         ("Article I", None), ("1", "Article I"), ("Article II", None), ("2", "Article II")]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_parts_divide_a_contract_like_articles(tmp_path: Path, fmt: str) -> None:
+    doc = load(WRITERS[fmt](tmp_path, [
+        "CONTRIBUTOR TERMS", "These terms govern your work on the platform.", "PART A - GENERAL TERMS",
+        "1. These terms apply to all projects.",
+        "2. You may stop working at any time.", "PART B - VOICE PROJECTS",
+        "1. Voice recordings may be used to train speech models.", "Part 2 of the Guidelines applies.",
+        "2. You are paid per approved recording."]))
+    assert outline(doc) == [
+        ("Part A", None), ("Part A, 1", "Part A"), ("Part A, 2", "Part A"), ("Part B", None),
+        ("Part B, 1", "Part B"), ("Part B, 2", "Part B")]
+    assert next(c for c in doc.clauses if c.number == "Part B").heading == "VOICE PROJECTS"
+    assert next(c for c in doc.clauses if c.number == "Part B, 1").text.endswith(
+        "Part 2 of the Guidelines applies.")
+    decimals = load(write_text(tmp_path, ["Part 1: General", "1.1 These terms apply.", "Part 2: Voice",
+                                          "2.1 Recordings train speech models."]))
+    assert outline(decimals) == [("Part 1", None), ("1.1", "Part 1"), ("Part 2", None), ("2.1", "Part 2")]

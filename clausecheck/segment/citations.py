@@ -17,7 +17,8 @@
   outline form US government contracts and policies use for items of lettered sections, and the
   form alphanumeric codes write the same place in); when they run on ("I. / 1. 2. / II. / 3."),
   they keep their plain numbers (``sections``);
-* articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased); decimals
+* articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased), parts as
+  "Part B" / "Part 2" and are read as articles; decimals
   under an article keep their own numbers ("4.1", not "Article IV 4.1"), except one-part items
   that restart in each article ("ARTICLE I / 1. / ARTICLE II / 1."), which cite "Article II, 1";
 * exhibits, schedules, annexes, appendices and riders start a new top-level part cited "Exhibit A",
@@ -47,7 +48,7 @@ def citation(state: State, label: Label, style: Key, parent: int | None) -> str:
         core = label.core
         if word_number(core) is not None:
             core = core.capitalize()
-        return f"{prefix}Article {core}"
+        return f"{prefix}{label.word.capitalize() or 'Article'} {core}"
     if kind in (DECIMAL, CODE):
         return prefix + label.core
     base = _numbered_ancestor(state, parent)

@@ -19,13 +19,17 @@ def clean_text(text: str) -> str:
 
 
 def block_label(block: Block, text: str) -> tuple[Label | None, int]:
-    """The block's label and where its text begins after it (0 for labels Word computed)."""
+    """The block's label and where its text begins after it (0 for labels Word computed).
+
+    A label Word computed that is a code ("A1.") or a part ("Part 7") keeps Word's list levels.
+    """
     if block.label is not None:
         given = block.label.strip()
         if not any(c.isalnum() for c in given):
             return None, 0  # a bullet is not a number
         parsed = find_label(given + " X")
-        if parsed is None or parsed.end != len(given) or parsed.likely_style == CODE:
+        if (parsed is None or parsed.end != len(given) or parsed.likely_style == CODE
+                or parsed.word.upper() == "PART"):
             parsed = Label(given, len(given), given, (("word-level", str(block.level or 0)),))
         return Label(given, 0, parsed.core, parsed.styles, parsed.word), 0
     if block.kind == "table":
