@@ -218,3 +218,15 @@ def test_parts_divide_a_contract_like_articles(tmp_path: Path, fmt: str) -> None
     decimals = load(write_text(tmp_path, ["Part 1: General", "1.1 These terms apply.", "Part 2: Voice",
                                           "2.1 Recordings train speech models."]))
     assert outline(decimals) == [("Part 1", None), ("1.1", "Part 1"), ("Part 2", None), ("2.1", "Part 2")]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_outline_sections_roman_then_letters_then_numbers(tmp_path: Path, fmt: str) -> None:
+    doc = load(WRITERS[fmt](tmp_path, [
+        "PLATFORM TERMS", "These terms govern your work on the platform.", "I. GENERAL", "A. ELIGIBILITY",
+        "1. You must be 18 or older.", "2. You must pass the qualification test.", "B. PAYMENT",
+        "1. Tasks are paid at the posted rate.", "II. CONTENT", "A. OWNERSHIP", "1. Company owns task output.",
+        "III. RECITALS", "A. Company runs the platform.", "B. You want to work on it."]))
+    assert outline(doc) == [
+        ("I", None), ("I.A", "I"), ("I.A.1", "I.A"), ("I.A.2", "I.A"), ("I.B", "I"), ("I.B.1", "I.B"),
+        ("II", None), ("II.A", "II"), ("II.A.1", "II.A"), ("III", None), ("III(A)", "III"), ("III(B)", "III")]

@@ -170,6 +170,7 @@ def _add_labelled(state: State, block: Block, text: str, label: Label, rest_star
     if (body and heading is None and is_heading_only(body, allow_title=True)
             and may_open_section(state, style) and _opens_numbered_items(following)):
         heading, body = clean_heading(body), ""
+    section = not body and may_open_section(state, style)
     if style[0] == EXHIBIT:
         kind = "exhibit"
     elif not body and (heading or style[0] == ARTICLE):
@@ -177,13 +178,14 @@ def _add_labelled(state: State, block: Block, text: str, label: Label, rest_star
     else:
         kind = "clause"
     index = state.new(block, kind, parent=parent, parts=(body,) if body else (),
-                      number=citation(state, label, style, parent), label=label.text, heading=heading)
+                      number=citation(state, label, style, parent, section=section), label=label.text,
+                      heading=heading)
     draft = state.drafts[index]
     draft.style = style
     numbers = list_place(label, style)
     draft.value = numbers[-1] if numbers else None
     draft.depth = len(numbers)
-    draft.section = not body and may_open_section(state, style)
+    draft.section = section
     rank = block.level if block.heading and block.level else 0  # "## 1. Definitions" ranks 2
     state.stack.append(Entry(key, index, numbers, heading_level=rank, word_level=word_level, label=label,
                              section=draft.section))

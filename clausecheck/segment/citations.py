@@ -16,7 +16,9 @@
   with their section first, joined by a dot: "B.1", "B.1(a)", "II.1.1", "Exhibit A, B.1" (the
   outline form US government contracts and policies use for items of lettered sections, and the
   form alphanumeric codes write the same place in); when they run on ("I. / 1. 2. / II. / 3."),
-  they keep their plain numbers (``sections``);
+  they keep their plain numbers (``sections``). A section inside a section of the other style
+  joins it with a dot too, as outlines do: "I. / A. / 1." cites "I.A", "I.A.1" (a letter with text
+  under "I." stays a list item, "I(A)");
 * articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased), parts as
   "Part B" / "Part 2" and are read as articles; decimals
   under an article keep their own numbers ("4.1", not "Article IV 4.1"), except one-part items
@@ -36,8 +38,11 @@ from ..labels import ARTICLE, CODE, DECIMAL, EXHIBIT, Label, word_number
 from .drafts import Key, State
 
 
-def citation(state: State, label: Label, style: Key, parent: int | None) -> str:
-    """The full citation of a clause labelled ``label`` (in ``style``) under ``parent``."""
+def citation(state: State, label: Label, style: Key, parent: int | None, *, section: bool = False) -> str:
+    """The full citation of a clause labelled ``label`` (in ``style``) under ``parent``.
+
+    A ``section`` inside a section joins it with a dot, as outlines do: "I" + "A" -> "I.A".
+    """
     kind = style[0]
     exhibit = state.open_exhibit()
     prefix = f"{state.drafts[exhibit].number}, " if exhibit is not None else ""
@@ -58,6 +63,8 @@ def citation(state: State, label: Label, style: Key, parent: int | None) -> str:
     if base is None:
         return prefix + bare
     draft = state.drafts[base]
+    if section and draft.section:
+        return f"{draft.number}.{label.core}"
     if draft.kind == "exhibit" or draft.style[:1] == (ARTICLE,):
         return f"{draft.number}, {bare}"
     return f"{draft.number}({label.core})"

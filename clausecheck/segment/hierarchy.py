@@ -13,10 +13,12 @@ def may_open_section(state: State, style: Key) -> bool:
     """Is a heading labelled in ``style``, just placed, a section that numbered items sit under?
 
     Only a capital letter or roman numeral with a dot outside any numbered clause ("A. GRANT OF
-    RIGHTS" under the title, or "B. USAGE", which closed section A when it was placed). "A.
-    Writing" inside clause 3 stays a list item of clause 3.
+    RIGHTS" under the title, or "B. USAGE", which closed section A when it was placed), or in a
+    section of the other style ("I. GENERAL / A. ELIGIBILITY / 1."). "A. Writing" inside clause 3
+    stays a list item of clause 3.
     """
-    return style in SECTION_STYLES and all(e.key in PART_KEYS or e.key == ("heading",) for e in state.stack)
+    return style in SECTION_STYLES and all(
+        e.key in PART_KEYS or e.key == ("heading",) or (e.section and e.key != style) for e in state.stack)
 
 
 def choose_style(state: State, label: Label, *, computed: bool) -> Key:

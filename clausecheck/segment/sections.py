@@ -17,12 +17,12 @@ from .drafts import Draft
 
 
 def cite_restarted_sections(drafts: list[Draft]) -> None:
-    """Prefix the items of sibling sections whose numbering restarts with their section's citation."""
-    siblings: dict[int | None, list[int]] = defaultdict(list)
+    """Prefix the items of sections (of one style) whose numbering restarts with their section's citation."""
+    siblings: dict[tuple[str, ...], list[int]] = defaultdict(list)  # sections of one style, in order
     items: dict[int, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
         if _divides(draft):
-            siblings[draft.parent].append(index)
+            siblings[draft.style].append(index)
         elif (draft.parent is not None and _divides(drafts[draft.parent]) and draft.style[:1] == (DECIMAL,)
               and draft.depth == 1):  # "1.", not "4.1", which names its article itself
             items[draft.parent].append(index)
