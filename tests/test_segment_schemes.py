@@ -225,7 +225,7 @@ def test_outline_sections_roman_then_letters_then_numbers(tmp_path: Path, fmt: s
     doc = load(WRITERS[fmt](tmp_path, [
         "PLATFORM TERMS", "These terms govern your work on the platform.", "I. GENERAL", "A. ELIGIBILITY",
         "1. You must be 18 or older.", "2. You must pass the qualification test.", "B. PAYMENT",
-        "1. Tasks are paid at the posted rate.", "II. CONTENT", "A. OWNERSHIP", "1. Company owns task output.",
+        "1. Tasks are paid at the posted rate.", "II. CONTENT", "A. OWNERSHIP", "1. Company owns output.",
         "III. RECITALS", "A. Company runs the platform.", "B. You want to work on it."]))
     assert outline(doc) == [
         ("I", None), ("I.A", "I"), ("I.A.1", "I.A"), ("I.A.2", "I.A"), ("I.B", "I"), ("I.B.1", "I.B"),
