@@ -230,3 +230,12 @@ def test_outline_sections_roman_then_letters_then_numbers(tmp_path: Path, fmt: s
     assert outline(doc) == [
         ("I", None), ("I.A", "I"), ("I.A.1", "I.A"), ("I.A.2", "I.A"), ("I.B", "I"), ("I.B.1", "I.B"),
         ("II", None), ("II.A", "II"), ("II.A.1", "II.A"), ("III", None), ("III(A)", "III"), ("III(B)", "III")]
+
+
+def test_point_zero_headings_head_their_decimals(tmp_path: Path) -> None:
+    """Statements of work number their headings "1.0", "2.0"; "1.1" belongs to "1.0", "2.1" to "2.0"."""
+    doc = load(write_text(tmp_path, ["STATEMENT OF WORK", "1.0 SERVICES", "1.1 Contractor labels data.",
+                                     "1.2 Contractor reviews output.", "(a) daily;", "2.0 FEES",
+                                     "2.1 Company pays USD 20 per hour.", "2.1.1 Overtime is paid double."]))
+    assert outline(doc) == [("1.0", None), ("1.1", "1.0"), ("1.2", "1.0"), ("1.2(a)", "1.2"), ("2.0", None),
+                            ("2.1", "2.0"), ("2.1.1", "2.1")]

@@ -61,7 +61,8 @@ def place(state: State, label: Label, style: Key, *, heading_rank: int | None,
     closes unnumbered headings of the same or a lower rank; a decimal with text ("3. Company
     shall pay") may sit under one. A one-part decimal sits under a lettered or roman section
     ("B. USAGE", see :func:`may_open_section`). A decimal Word numbered at a deeper list level
-    than an open item ("1.1" at level 1 under "I" at level 0) stays under it. A code ("A2.1",
+    than an open item ("1.1" at level 1 under "I" at level 0) stays under it. A "1.0" heading
+    holds "1.1", "1.2". A code ("A2.1",
     "1.b") sits under the open label its path starts with ("A2", "1."), else under a part or heading.
     """
     stack = state.stack
@@ -105,6 +106,9 @@ def _holds_decimal(top: Entry, parts: tuple[int, ...], heading_rank: int | None,
         return True
     if top.key == (DECIMAL,) and len(top.parts) < len(parts) and parts[: len(top.parts)] == top.parts:
         return True
+    if (top.key == (DECIMAL,) and top.parts[-1:] == (0,) and len(parts) == len(top.parts)
+            and parts[:-1] == top.parts[:-1] and parts[-1] > 0):
+        return True  # "1.0 SERVICES" heads "1.1", "1.2"
     return word_level is not None and top.word_level is not None and top.word_level < word_level
 
 
