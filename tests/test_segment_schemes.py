@@ -239,3 +239,13 @@ def test_point_zero_headings_head_their_decimals(tmp_path: Path) -> None:
                                      "2.1 Company pays USD 20 per hour.", "2.1.1 Overtime is paid double."]))
     assert outline(doc) == [("1.0", None), ("1.1", "1.0"), ("1.2", "1.0"), ("1.2(a)", "1.2"), ("2.0", None),
                             ("2.1", "2.0"), ("2.1.1", "2.1")]
+
+
+def test_lowercase_items_that_continue_a_sentence_are_clauses_but_references_are_not(tmp_path: Path) -> None:
+    """CUAD filings list warranties as "7.1 Party A represents and warrants that" + "7.1.1 it owns ..."."""
+    doc = load(write_text(tmp_path, [
+        "7. WARRANTIES", "7.1 Party A represents and warrants that", "7.1.1 it owns the Program Content;",
+        "7.1.2 it may license it; and", "7.2 Either Party may terminate under Sections",
+        "13.2 or 13.3 of the Services Agreement."]))
+    assert outline(doc) == [("7", None), ("7.1", "7"), ("7.1.1", "7.1"), ("7.1.2", "7.1"), ("7.2", "7")]
+    assert doc.clauses[-1].text.endswith("Sections\n13.2 or 13.3 of the Services Agreement.")

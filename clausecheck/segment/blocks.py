@@ -53,8 +53,9 @@ def _reads_as_reference(state: State, block: Block, rest: str, label: Label) -> 
 
     Only when the previous paragraph stopped mid-sentence, and the number either does not
     continue the numbering in force or is a decimal followed by a lowercase word, a comma or a
-    bracketed title ("7.1 [DEFINITIONS], the Company"); a loader that starts a paragraph at such a line is
-    corrected here.
+    bracketed title ("7.1 [DEFINITIONS], the Company"), unless it is a lowercase item right after
+    the previous clause's own number ("7.1 Party A warrants that" + "7.1.1 it owns ..."); a loader
+    that starts a paragraph at such a line is corrected here.
     """
     if block.label is not None or block.heading or not state.stack or state.last is None:
         return False
@@ -62,8 +63,18 @@ def _reads_as_reference(state: State, block: Block, rest: str, label: Label) -> 
     if not previous.parts or _SENTENCE_END.search(previous.parts[-1]):
         return False
     if label.likely_style == DECIMAL and _REFERENCE_TAIL.match(rest):
-        return True
+        return not (rest.lstrip()[:1].islower() and _next_item(state, label))
     return not _continues_numbering(state, label)
+
+
+def _next_item(state: State, label: Label) -> bool:
+    """Is the decimal ``label`` the first sub-item or the next sibling of the last clause ("7.1.1")?"""
+    own = next((e.label for e in reversed(state.stack) if e.clause == state.last), None)
+    if own is None or own.likely_style != DECIMAL:
+        return False
+    parts, previous = label.parts, own.parts
+    return parts == (*previous, 1) or (len(parts) == len(previous) > 1 and parts[:-1] == previous[:-1]
+                                       and parts[-1] == previous[-1] + 1)
 
 
 def _continues_numbering(state: State, label: Label) -> bool:
