@@ -10,9 +10,9 @@ Run from the repository root::
    With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout/ (same sidecar
    format, written by someone who did not tune the rules) is scored the same way and printed separately:
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
-   The tuning sets fixtures/tuning/ (the first session's held-out set, now tuned on; see its README) and
-   fixtures/tuning2/ (written blind to the rules in the second session for tuning) are scored by default,
-   each alone, as out-of-team development figures.
+   The tuning sets fixtures/tuning/ (the first session's held-out set, now tuned on; see its README),
+   fixtures/tuning2/ and fixtures/tuning3/ (written blind to the rules in the second session, for tuning)
+   are scored by default, each alone, as out-of-team development figures.
    ``--only dev`` scores the development paraphrases in tests/data/paraphrases (in-sample: tuned on).
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
    (the agreement's existence or terms are kept secret). An Entailment document is a true positive when
@@ -51,7 +51,7 @@ from clausecheck.errors import ClauseCheckError  # noqa: E402
 from clausecheck.model import Report  # noqa: E402
 
 CONTRACTS = ROOT / "fixtures" / "contracts"
-TUNING = (ROOT / "fixtures" / "tuning", ROOT / "fixtures" / "tuning2")
+TUNING = (ROOT / "fixtures" / "tuning", ROOT / "fixtures" / "tuning2", ROOT / "fixtures" / "tuning3")
 HELDOUT = ROOT / "fixtures" / "heldout"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]
