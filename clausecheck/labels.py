@@ -52,9 +52,9 @@ _PAREN_RE = re.compile(r"\((?P<core>[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1
 _CLOSE_RE = re.compile(r"(?P<core>[a-z]|[ivx]{1,5}|[A-Z]|\d{1,3})\)(?=\s)")
 _DOT_RE = re.compile(r"(?P<core>[a-z]|[ivx]{2,5}|[A-Z]|[IVX]{2,5})\.(?=\s)")
 _CODE_RE = re.compile(
-    r"(?P<core>[A-Z](?:\d{1,3}|[.-]\d{1,3})(?:\.\d{1,3}){0,5}"  # A1, A.1, A-1, B.2.1
-    r"|\d{1,3}(?:\.\d{1,3}){0,5}\.[a-z]{1,2}(?:\.(?:[ivx]{1,5}|\d{1,3}))?"  # 1.a, 2.1.b, 1.b.ii
-    r"|\d{1,3}[A-Z])\.?(?=\s)"  # 4A: a clause inserted after 4
+    r"(?:(?P<core>[A-Z]\.?\d{1,3}(?:\.\d{1,3}){1,5}|[A-Z]\.\d{1,3}"  # A.1, B.2.1, A2.1
+    r"|\d{1,3}(?:\.\d{1,3}){0,5}\.[a-z]{1,2}(?:\.(?:[ivx]{1,5}|\d{1,3}))?)\.?"  # 1.a, 2.1.b, 1.b.ii
+    r"|(?P<tight>[A-Z]-?\d{1,3}|\d{1,3}[A-Z])\.)(?=\s)"  # A1., A-1., 4A. (after 4) need their dot
 )
 _CODE_PARTS = re.compile(r"\d+[A-Z]$|\d+|[A-Za-z]+")
 _NOT_PART_IDS = frozenset(["AN", "AS", "AT", "BY", "IN", "OF", "ON", "OR", "TO"])
@@ -209,7 +209,7 @@ def _code_label(text: str, offset: int) -> Label | None:
     rest = text[m.end():].lstrip()
     if not rest or not (rest[0].isupper() or rest[0] in "\"“("):
         return None
-    return Label(m.group(0), offset + m.end(), m.group("core"), ((CODE, ""),))
+    return Label(m.group(0), offset + m.end(), m.group("core") or m.group("tight"), ((CODE, ""),))
 
 
 def code_parts(core: str) -> tuple[str, ...]:

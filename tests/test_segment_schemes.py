@@ -154,11 +154,13 @@ def test_dotted_and_dashed_codes_and_lettered_paths(tmp_path: Path) -> None:
 def test_codes_start_lines_in_text_without_blank_lines_but_words_like_them_do_not(tmp_path: Path) -> None:
     path = tmp_path / "memo.txt"
     path.write_text("DEAL MEMO\nA1. Talent appears on one day.\nA2. Company pays USD 900.\n"
-                    "A1 steak sauce is not a label, nor is\nW-2 forms or Q1 figures.\n", encoding="utf-8")
+                    "A1 steak sauce is not a label, nor is\nW-2 forms or Q1 figures.\n"
+                    "I-9 Form. Talent brings it.\nQ1 Revenue is reported.\n", encoding="utf-8")
     doc = load(path)
     assert outline(doc) == [("A1", None), ("A2", None)]
     assert doc.clauses[-1].text == (
-        "Company pays USD 900. A1 steak sauce is not a label, nor is W-2 forms or Q1 figures.")
+        "Company pays USD 900. A1 steak sauce is not a label, nor is W-2 forms or Q1 figures. "
+        "I-9 Form. Talent brings it. Q1 Revenue is reported.")
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))

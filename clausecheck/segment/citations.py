@@ -3,7 +3,8 @@
 * decimal labels cite as their digits: "3.", "Section 3", "SECTION THREE.", "§ 3", "Clause 3" -> "3";
   "3.2" and "Section 3.2" -> "3.2" (``label`` keeps the label as written, "Section 3.2");
 * a label that spells out its whole path is cited as written, without its closing dot:
-  alphanumeric codes "A1.", "A.1", "A-1", "B.2.1" cite as "A1", "A.1", "A-1", "B.2.1"; lettered
+  alphanumeric codes "A1.", "A.1", "A-1.", "B.2.1" cite as "A1", "A.1", "A-1", "B.2.1" ("A1",
+  "A-1" and "4A" only with their dot, so "W2 Forms" or "I-9 Form" stay text); lettered
   paths "1.a.", "1.b.ii" as "1.a", "1.b.ii"; an inserted "4A." as "4A". Each sits under the open
   label its path starts with ("A2.1" under "A2", "A1" under the section "A.", "1.a" under "1."), and
   its sub-items append as usual ("A2(a)");
