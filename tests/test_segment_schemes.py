@@ -283,3 +283,17 @@ def test_word_numbering_restarting_under_lettered_sections(tmp_path: Path) -> No
     assert outline(doc) == [("A", None), ("A.1", "A"), ("A.2", "A"), ("A.2(a)", "A.2"), ("B", None),
                             ("B.1", "B")]
     assert [c.label for c in doc.clauses if c.number in ("B", "B.1")] == ["B.", "1."]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_a_table_of_contents_stays_text_under_its_heading(tmp_path: Path, fmt: str) -> None:
+    doc = load(WRITERS[fmt](tmp_path, [
+        "PERFORMER AGREEMENT", "TABLE OF CONTENTS", "1. Definitions .......... 1", "2. Services .......... 2",
+        "3. Digital Replicas .......... 2", "TERMS AND CONDITIONS", "1. DEFINITIONS",
+        '1.1 "Replica" means a digital copy of the voice of Performer.', "2. SERVICES",
+        "2.1 Performer records the role.", "3. DIGITAL REPLICAS", "3.1 No Replica without consent."]))
+    assert outline(doc) == [("1", None), ("1.1", "1"), ("2", None), ("2.1", "2"), ("3", None), ("3.1", "3")]
+    contents = next(c for c in doc.clauses if (c.heading or "").endswith("TABLE OF CONTENTS"))
+    assert contents.number is None and "3. Digital Replicas" in contents.text
+    assert next(c for c in doc.clauses if c.number == "1").heading == "DEFINITIONS"
+    assert any(c.heading == "TERMS AND CONDITIONS" and c.kind == "heading" for c in doc.clauses)

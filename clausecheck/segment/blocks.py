@@ -10,6 +10,7 @@ from ..inline_labels import succeeds
 from ..labels import ARTICLE, DECIMAL, EXHIBIT, LIST_OPENERS, Label
 from ..model import Block
 from .citations import citation
+from .contents import is_contents_entry, is_contents_title
 from .drafts import Entry, State, extend_pages
 from .hierarchy import PART_KEYS, choose_style, list_place, may_open_section, place
 from .paragraphs import block_label, clean_text, is_heading_block, split_heading
@@ -42,6 +43,9 @@ def add_block(state: State, block: Block, *, following: Block | None = None) -> 
             state.append(state.signature, block, text)
             return
         state.signature = None
+    if state.contents is not None and is_contents_entry(state, text, label):
+        state.append(state.contents, block, text)
+        return
     if label is None or _reads_as_reference(state, block, text[rest_start:], label):
         _add_unlabelled(state, block, text)
     else:
@@ -117,6 +121,11 @@ def _add_unnumbered_heading(state: State, block: Block, text: str) -> None:
     """A heading with no label: it parents what follows, up to a heading of its rank or higher."""
     heading = clean_heading(text)
     level = block.level if block.heading and block.level else 1
+    if is_contents_title(heading):
+        state.contents = state.last = state.new(block, "heading", parent=state.open_exhibit(),
+                                                heading=heading)
+        state.drafts[state.last].source = text
+        return
     if not state.drafts or (not state.seen_label and block.heading and level == 1):
         state.last = state.new(block, "heading", parent=None, heading=heading)
         state.drafts[state.last].source = text

@@ -28,7 +28,8 @@
   "Schedule 1", "Rider A-1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
   (an SEC filing's caption) is not a part;
 * labels Word computed that are not numbers join their parent's citation with ", ";
-* unnumbered headings, preamble paragraphs and signature blocks have ``number`` None;
+* unnumbered headings, preamble paragraphs, signature blocks and a table of contents (``contents``)
+  have ``number`` None;
 * an unlabelled paragraph that cannot join its clause (a tracked insertion or deletion inside a
   clause that is not) becomes a child clause with no label and its clause's citation.
 """

@@ -54,6 +54,8 @@ class State:
     signature: int | None = None
     last: int | None = None  # last clause that holds current (not deleted) text
     row: int | None = None  # clause whose last part is the table row just read
+    contents: int | None = None  # the table of contents being read (see ``contents``)
+    contents_first: Label | None = None  # the label of its first entry
 
     def innermost(self, key: Key) -> Entry | None:
         """The innermost open level with ``key``."""
