@@ -20,13 +20,13 @@
   they keep their plain numbers (``sections``). A section inside a section of the other style
   joins it with a dot too, as outlines do: "I. / A. / 1." cites "I.A", "I.A.1" (a letter with text
   under "I." stays a list item, "I(A)");
-* articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased), parts as
-  "Part B" / "Part 2" and are read as articles; decimals
-  under an article keep their own numbers ("4.1", not "Article IV 4.1"), except one-part items
-  that restart in each article ("ARTICLE I / 1. / ARTICLE II / 1."), which cite "Article II, 1";
-* exhibits, schedules, annexes, appendices and riders start a new top-level part cited "Exhibit A",
-  "Schedule 1", "Rider A-1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit 10.2" on the first line
-  (an SEC filing's caption) is not a part;
+* articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased), and parts,
+  read as articles, as "Part B" / "Part 2"; decimals under an article keep their own numbers
+  ("4.1", not "Article IV 4.1"), except one-part items that restart in each article ("ARTICLE I /
+  1. / ARTICLE II / 1."), which cite "Article II, 1";
+* exhibits, schedules, annexes, appendices and riders start a new top-level part cited
+  "Exhibit A", "Schedule 1", "Rider A-1"; a clause inside cites as "Exhibit A, 2(a)"; an "Exhibit
+  10.2" on the first line (an SEC filing's caption) is not a part;
 * labels Word computed that are not numbers join their parent's citation with ", ";
 * unnumbered headings, preamble paragraphs, signature blocks and a table of contents (``contents``)
   have ``number`` None;

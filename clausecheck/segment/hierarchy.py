@@ -62,8 +62,8 @@ def place(state: State, label: Label, style: Key, *, heading_rank: int | None,
     shall pay") may sit under one. A one-part decimal sits under a lettered or roman section
     ("B. USAGE", see :func:`may_open_section`). A decimal Word numbered at a deeper list level
     than an open item ("1.1" at level 1 under "I" at level 0) stays under it. A "1.0" heading
-    holds "1.1", "1.2". A code ("A2.1",
-    "1.b") sits under the open label its path starts with ("A2", "1."), else under a part or heading.
+    holds "1.1", "1.2". A code ("A2.1", "1.b") sits under the open label its path starts with
+    ("A2", "1."), else under a part or heading.
     """
     stack = state.stack
     kind = style[0]
