@@ -139,7 +139,7 @@ def _part_follows(part: str, previous: str) -> bool:
         return int(part) == int(previous) + 1
     if not (part.isalpha() and previous.isalpha()) or part.isupper() != previous.isupper():
         return False
-    numerals = roman_value(part), roman_value(previous)
-    if None not in numerals and len(previous) + len(part) > 2:
-        return numerals[0] == numerals[1] + 1  # type: ignore[operator]
+    value, before = roman_value(part), roman_value(previous)
+    if value is not None and before is not None and len(previous) + len(part) > 2:
+        return value == before + 1  # "ii" -> "iii"; a lone "c" -> "d" is a letter
     return letter_value(part) == letter_value(previous) + 1

@@ -23,7 +23,7 @@ _WORD_NUMBERS = [
 DECIMAL = "decimal"
 ARTICLE = "article"
 EXHIBIT = "exhibit"
-CODE = "code"  # a label that spells out its whole path: "A1.", "A.1", "B-2", "B.2.1", "1.a.", "1.b.ii", "4A."
+CODE = "code"  # a label spelling out its whole path: "A1.", "A.1", "B-2.", "B.2.1", "1.a.", "1.b.ii", "4A."
 
 _PART_WORDS = (
     r"EXHIBIT|Exhibit|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum"
