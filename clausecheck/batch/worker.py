@@ -53,10 +53,10 @@ def check_one(task: Task) -> dict[str, Any]:
     from ..api import check
     from ..loaders import load
 
-    started = time.perf_counter()
+    started = _clocks()
     try:
         document = load(task.path, limits=task.limits)
-        loaded = time.perf_counter()
+        loaded = _clocks()
         report = check(document, packs=list(task.packs) if task.packs is not None else None,
                        rules=task.rules, context=task.context, only=task.only,
                        ignore=task.ignore, limits=task.limits)
@@ -64,17 +64,18 @@ def check_one(task: Task) -> dict[str, Any]:
         return {"rel": task.rel, "fatal": str(error)}
     except ClauseCheckError as error:
         return {"rel": task.rel, "error": one_line(error, Path(task.path))}
-    checked = time.perf_counter()
+    checked = _clocks()
     try:
         outputs, rendering = write_reports(report, task)
-        written = time.perf_counter()
+        written = _clocks()
         record = build_record(report, task, outputs)
-        record["seconds"] = {
-            "load": round(loaded - started, 4),
-            "check": round(checked - loaded, 4),
-            "render": round(rendering, 4),
-            "write": round(written - checked - rendering, 4),
-        }
+        for key, clock in (("seconds", 0), ("cpu_seconds", 1)):  # wall time, and this process's CPU time
+            record[key] = {
+                "load": round(loaded[clock] - started[clock], 4),
+                "check": round(checked[clock] - loaded[clock], 4),
+                "render": round(rendering[clock], 4),
+                "write": round(written[clock] - checked[clock] - rendering[clock], 4),
+            }
         record["worker_peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         write_record(Path(task.outdir), record)
     except OutputError as error:
@@ -82,21 +83,29 @@ def check_one(task: Task) -> dict[str, Any]:
     return {key: record[key] for key in ("rel", "sha256", "outputs", "level", "pages")}
 
 
-def write_reports(report: Report, task: Task) -> tuple[dict[str, str], float]:
-    """Render and write each requested format: ``({format: path relative to outdir}, render seconds)``."""
+def write_reports(report: Report, task: Task) -> tuple[dict[str, str], tuple[float, float]]:
+    """Render and write each requested format: ``({format: path relative to outdir}, (render wall
+    seconds, render CPU seconds))``."""
     from ..render import SUFFIXES, render
 
     outputs: dict[str, str] = {}
-    rendering = 0.0
+    wall = cpu = 0.0
     name = report_name(task.rel)
     for fmt in task.formats:
         relative = f"{REPORTS_DIR}/{name}{SUFFIXES[fmt]}"
-        started = time.perf_counter()
+        started = _clocks()
         text = render(report, fmt)
-        rendering += time.perf_counter() - started
+        ended = _clocks()
+        wall, cpu = wall + ended[0] - started[0], cpu + ended[1] - started[1]
         write_atomic(Path(task.outdir) / relative, text)
         outputs[fmt] = relative
-    return outputs, rendering
+    return outputs, (wall, cpu)
+
+
+def _clocks() -> tuple[float, float]:
+    """(wall clock, this process's CPU time): on a busy machine the CPU time shows what a stage
+    costs, where its wall time also counts the waits for a core."""
+    return time.perf_counter(), time.process_time()
 
 
 def build_record(report: Report, task: Task, outputs: dict[str, str]) -> dict[str, Any]:
