@@ -39,6 +39,9 @@ _ARTICLE_RE = re.compile(  # "PART B", "Part 2" divide a contract as articles do
     r"(?P<word>ARTICLE|Article|PART|Part)\s+(?P<core>[IVXLC]+|\d{1,3}|" + _WORD_NUMBER + r"|[A-Z])\b\.?"
 )
 _SECTION_WORD_RE = re.compile(r"(?P<word>SECTION|Section)\s+(?P<core>" + _WORD_NUMBER + r")\b\.?")
+_SECTION_LETTER_RE = re.compile(  # "SECTION B - USAGE", "Section IV." (lettered sections of a contract)
+    r"(?P<word>SECTION|Section)\s+(?P<core>[IVX]{1,4}|[A-Z])(?![A-Za-z0-9])\.?"
+)
 _SECTION_RE = re.compile(
     r"(?P<word>SECTION|Section|Sec\.|SEC\.|CLAUSE|Clause|§§?|Paragraph|PARAGRAPH)\s*"
     r"(?P<core>\d{1,3}(?:\.\d{1,3}){0,7})(?![\d,])\.?"
@@ -231,6 +234,9 @@ def _word_label(text: str) -> tuple[str, int, str, tuple[tuple[str, str], ...], 
     m = _SECTION_WORD_RE.match(text)
     if m and _reads_as_label(text, m.end()):  # "SECTION TWENTY-ONE." cites as "21"
         return m.group(0), m.end(), str(word_number(m.group("core"))), ((DECIMAL, "."),), m.group("word")
+    m = _SECTION_LETTER_RE.match(text)
+    if m and _reads_as_label(text, m.end()):  # read as "B." / "IV.": a section, cited "B"
+        return m.group(0), m.end(), m.group("core"), _letter_styles(m.group("core"), "."), m.group("word")
     m = _EXHIBIT_RE.match(text)
     if m and m.group("core") in _NOT_PART_IDS:
         m = None

@@ -297,3 +297,16 @@ def test_a_table_of_contents_stays_text_under_its_heading(tmp_path: Path, fmt: s
     assert contents.number is None and "3. Digital Replicas" in contents.text
     assert next(c for c in doc.clauses if c.number == "1").heading == "DEFINITIONS"
     assert any(c.heading == "TERMS AND CONDITIONS" and c.kind == "heading" for c in doc.clauses)
+
+
+def test_lettered_sections_named_with_the_word_section(tmp_path: Path) -> None:
+    """US government contracts and some talent agreements head lettered parts "SECTION B - ..."."""
+    doc = load(write_text(tmp_path, [
+        "SECTION A - GRANT OF RIGHTS", "1. Talent grants Company the right to record Talent.",
+        "SECTION B - USAGE", "1. The usage period is one year.", "Section A of the Rider also applies.",
+        "SECTION C", "CONSENT", "1. Each new use needs written consent."]))
+    assert outline(doc) == [("A", None), ("A.1", "A"), ("B", None), ("B.1", "B"), ("C", None), ("C.1", "C")]
+    assert [(c.label, c.heading) for c in doc.clauses if c.number in ("B", "C")] == [
+        ("SECTION B", "USAGE"), ("SECTION C", "CONSENT")]
+    assert next(c for c in doc.clauses if c.number == "B.1").text.endswith(
+        "Section A of the Rider also applies.")

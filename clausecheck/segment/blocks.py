@@ -21,7 +21,7 @@ _PREAMBLE_START = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?:[.:;!?\u037e][\"”’)\]]*|\b(?:and|or))$")
 _REFERENCE_TAIL = re.compile(r"\s*(?:[a-z]|[,;\[])")
-_NUMBERED_KEYS = ((EXHIBIT,), (ARTICLE,), (DECIMAL,))  # a heading paragraph after one names it
+_NUMBERED_KEYS = ((EXHIBIT,), (ARTICLE,), (DECIMAL,))  # a heading paragraph after one (or a section) names it
 
 
 def add_block(state: State, block: Block, *, following: Block | None = None) -> None:
@@ -101,7 +101,7 @@ def _add_unlabelled(state: State, block: Block, text: str) -> None:
     if is_heading_block(block, text):
         previous = state.drafts[state.last] if state.last is not None else None
         if (previous is not None and previous.label and previous.heading is None
-                and not any(previous.parts) and previous.style[:1] in _NUMBERED_KEYS):
+                and not any(previous.parts) and (previous.style[:1] in _NUMBERED_KEYS or previous.section)):
             previous.heading = clean_heading(text)  # "ARTICLE IV" then "CONFIDENTIALITY"
             extend_pages(previous, block)
             return

@@ -12,14 +12,14 @@
   "3.2" + "(a)" + "(i)" -> "3.2(a)(i)"; "a.", "a)" and "(a)" all cite as "(a)"; with no numbered
   parent a list item cites as its bare label ("A", "(a)");
 * a capital letter or roman numeral heading outside any numbered clause ("A. GRANT OF RIGHTS",
-  "II. USAGE") is a section: it cites as "A" / "II" and the one-part decimals after it sit under
-  it. When their numbers restart in each section ("A. / 1. 2. / B. / 1. 2."), the items cite
-  with their section first, joined by a dot: "B.1", "B.1(a)", "II.1.1", "Exhibit A, B.1" (the
-  outline form US government contracts and policies use for items of lettered sections, and the
-  form alphanumeric codes write the same place in); when they run on ("I. / 1. 2. / II. / 3."),
-  they keep their plain numbers (``sections``). A section inside a section of the other style
-  joins it with a dot too, as outlines do: "I. / A. / 1." cites "I.A", "I.A.1" (a letter with text
-  under "I." stays a list item, "I(A)");
+  "II. USAGE", "SECTION B - USAGE") is a section: it cites as "A" / "II" / "B" and the one-part
+  decimals after it sit under it. When their numbers restart in each section ("A. / 1. 2. / B. /
+  1. 2."), the items cite with their section first, joined by a dot: "B.1", "B.1(a)", "II.1.1",
+  "Exhibit A, B.1" (the outline form US government contracts and policies use for items of
+  lettered sections, and the form alphanumeric codes write the same place in); when they run on
+  ("I. / 1. 2. / II. / 3."), they keep their plain numbers (``sections``). A section inside a
+  section of the other style joins it with a dot too, as outlines do: "I. / A. / 1." cites "I.A",
+  "I.A.1" (a letter with text under "I." stays a list item, "I(A)");
 * articles cite as "Article IV" / "Article 4" (upper-case "ARTICLE" is title-cased), and parts,
   read as articles, as "Part B" / "Part 2"; decimals under an article keep their own numbers
   ("4.1", not "Article IV 4.1"), except one-part items that restart in each article ("ARTICLE I /
