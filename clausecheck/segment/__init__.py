@@ -3,8 +3,11 @@
 Each block is first cut where it runs several numbered clauses together (``inline_labels``), then
 added to the tree (``blocks``): its label is read (``labels``, ``paragraphs``), placed under its
 parent (``hierarchy``) and cited (``citations``, where the citation conventions are listed);
-signature blocks and table rows are handled in ``signatures``. ``assemble`` finally joins the
-clause texts into ``Document.text`` and adds the segmenter's warnings.
+signature blocks and table rows are handled in ``signatures``, a table of contents in
+``contents``. Each paragraph is read knowing the next one (a Title-Cased "A. Grant of Rights" is a
+section heading when a "1." follows). Once all are read, ``sections`` prefixes items whose numbers
+restart in each section or article ("B.1"), and ``assemble`` joins the clause texts into
+``Document.text`` and adds the segmenter's warnings.
 """
 
 from __future__ import annotations
