@@ -28,7 +28,7 @@ PSEUDO = regex.compile(
       | not\s+only | whether\s+or\s+not | if\s+not | need\s+not
       | not\s+(?:be\s+)?(?:required|necessary|obligated|obliged|needed)
       | nothing\s+(?:\w+\s+){0,8}?(?:shall\s+|will\s+|may\s+|is\s+intended\s+to\s+)?
-        (?:limit|restrict|prevent|prohibit|preclude|impair|derogate)
+        (?:(?:limit|restrict|prevent|prohibit|preclude|impair)(?:s|ed|ing)?|derogat(?:es?|ed|ing))
     )\b""",
     FLAGS,
 )
@@ -56,14 +56,49 @@ CUE_AFTER = regex.compile(
         (?:prohibited|forbidden|not\s+permitted|not\s+allowed)\b""",
     FLAGS,
 )
+# a finite verb that starts a predicate of its own: ", and waives", ", Consultant assigns", ", they agree";
+# base forms after a comma stay in the cue's list ("shall not use, copy, train on or license")
+FINITE = (r"(?:(?:assign|grant|waive|acknowledge|agree|consent|authori[sz]e|convey|retain|own|reserve"
+          r"|represent|warrant|confirm|allow|accept|relinquish|understand|undertake|receive|acquire|obtain|become|remain)s"
+          r"|is|has)\b")
+# after a subject, also verbs whose -s form is often a plural noun, and plural (base) forms
+SUBJECT_FINITE = (r"(?:(?:licen[sc]e|release|transfer|permit|sell)s|are|have"
+                  r"|assign|grant|waive|acknowledge|agree|consent|understand)\b")
+SUBJECT = (r"(?:(?-i:(?:the|such|each|either|any|its|his|her|their)\s+)?(?-i:[A-Z][\w'\u2019-]*)"
+           r"(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}|it|he|she|they|we|you|I)")
+ADVERBS = r"(?:(?:hereby|irrevocably|expressly|also|further|thereby|automatically|fully)\s+){0,3}"
 TERMINATOR = regex.compile(
     r"""; | \bbut\b | \bhowever\b | \bwhereas\b | \bexcept\s+(?:that|to|for)\b | \bother\s+than\b
       | \bprovided\b(?:,?\s*however,?)?\s+that\b
       | (?:,|\band\b|\bor\b)\s+(?:[\w'\u2019]+\s+){0,4}?
         (?:may|shall|will|can|must|hereby|agrees?|(?:is|are)\s+entitled|ha(?:s|ve)\s+the\s+right)\b
-        (?!\s+not\b)""",
+        (?!\s+not\b)
+      | ,\s+(?:and\s+)?SUBJECT\s+ADVERBS(?:FINITE|SUBJECT_FINITE)
+      | ,\s+and\s+ADVERBS FINITE
+    """.replace("SUBJECT_FINITE", SUBJECT_FINITE).replace("SUBJECT", SUBJECT).replace("ADVERBS", ADVERBS)
+    .replace("FINITE", FINITE),
     FLAGS,
 )
+# ", without further payment" after the cue's own verb opens a new adverbial ("lines that Influencer did
+# not record, without further payment"); a "without ..." aside closed by a comma before the anchor
+# ("shall not use the Voice, without consent, to train") leaves the scope open
+WITHOUT_TAIL = regex.compile(r",\s+without\b[^,]*$", regex.IGNORECASE)
+
+
+def _terminator(gap: str, anchor: str) -> regex.Match | None:
+    """The first scope terminator that starts in ``gap``; the anchor is read with it, since the verb of
+    a new clause may be the anchor itself (", Consultant assigns")."""
+    stop = TERMINATOR.search(gap + anchor)
+    return stop if stop and stop.start() < len(gap) else None
+
+
+def _without_aside(gap: str, anchor: str) -> regex.Match | None:
+    """The ", without ..." that ends the scope, when it follows a word after the cue and runs up to
+    (or into) the anchor."""
+    tail = WITHOUT_TAIL.search(gap + anchor.split(",", 1)[0])
+    if tail and tail.start() < len(gap) and words_between(gap, 0, tail.start()) > 0:
+        return tail
+    return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -102,7 +137,8 @@ def judge(text: str, sentence: tuple[int, int], start: int, end: int) -> Negatio
     cue = cues[-1]
     cue_text = cue.group().strip()
     gap = before[cue.end():]
-    stop = TERMINATOR.search(gap)
+    anchor = masked[start - w_start:end - w_start]
+    stop = _terminator(gap, anchor) or _without_aside(gap, anchor)
     if stop:
         return Negation(False, cue_text, f"scope of '{cue_text}' ends at '{stop.group().strip()}'")
     words = words_between(gap, 0, len(gap))
