@@ -30,23 +30,30 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
     result: Expansions = {}
     if not document.definitions:
         return result
-    scopes = [(d, definition_scope(d)) for d in document.definitions.values()]  # once, not per leaf
+    scopes = [(d, scope, names_title(d.term, scope))  # once, not per leaf
+              for d in document.definitions.values() for scope in [definition_scope(d)]]
     seen: set[int] = set()
     for rule in rules:
         for leaf in defined_leaves(rule):
             if id(leaf) in seen:
                 continue
             seen.add(id(leaf))
-            terms = [d.term for d, scope in scopes if _reaches(leaf, d, scope, rule.id, timeout)]
+            terms = [d.term for d, scope, title in scopes
+                     if _reaches(leaf, d, scope, title, rule.id, timeout)]
             if terms:
                 result[id(leaf)] = (term_pattern(terms), terms)
     return result
 
 
-def _reaches(leaf: Leaf, definition: Definition, scope: str, rule: str, timeout: float) -> bool:
+def _reaches(leaf: Leaf, definition: Definition, scope: str, title: bool, rule: str, timeout: float) -> bool:
+    """Does the leaf match what the term is? In a title ("Digital Twin Agreement" for "Agreement") only
+    a match that takes in the head noun counts: an agreement about digital twins is not a digital twin."""
     try:
-        return (leaf.pattern.search(scope, timeout=timeout) is not None
-                and leaf.pattern.fullmatch(definition.term, timeout=timeout) is None)
+        if leaf.pattern.fullmatch(definition.term, timeout=timeout) is not None:
+            return False
+        if not title:
+            return leaf.pattern.search(scope, timeout=timeout) is not None
+        return any(m.end() == len(scope) for m in leaf.pattern.finditer(scope, timeout=timeout))
     except TimeoutError:
         raise RuleTimeout(rule, timeout) from None
 
@@ -56,11 +63,18 @@ MEANS = regex.compile(
     r"includes?|is\s+defined\s+as|refers?\s+to|shall\s+refer\s+to)\b",
     regex.IGNORECASE,
 )
-LABEL_BREAK = r"(?:[;:)]|\bbetween\b|\bby\b)"
+# where a label's phrase starts: after "between" or "entered into / made ... by" of a party list; any
+# other "by" stays in the phrase ('variations produced by X's platform ("Joke Drafts")')
+LABEL_BREAK = (r"(?:[;:)]|\bbetween\b"
+               r"|\b(?:entered\s+into|made|executed|signed|concluded)\b[^;:()]{0,60}?\bby\b)")
 LABEL_START = regex.compile(r"(?:^|" + LABEL_BREAK + r")(?![\s\S]*" + LABEL_BREAK + r")", regex.IGNORECASE)
 LABEL_WORDS = 12
+# a label: in a parenthesis, or after "hereinafter" / "collectively" ... without one
+LABEL_OPEN = (r"(?:\([^()]*?|,?\s*\b(?:hereinafter|collectively|together|jointly|each|individually)\b"
+              r"[^()\"\u201c]{0,40}?)[\"\u201c]")
 # "Acme Studios and Jane Doe ("Writer")": after the last "and", a proper name is what the label names
 LAST_AND = regex.compile(r"\band\b(?![\s\S]*\band\b)", regex.IGNORECASE)
+COLLECTIVE = regex.compile(r"\b(?:collectively|together|jointly)\b", regex.IGNORECASE)  # names the whole list
 PROPER_NAME = regex.compile(r"(?:[A-Z][\w.'\u2019&-]*,?\s*){1,6}")
 
 
@@ -70,16 +84,27 @@ def definition_scope(definition: Definition) -> str:
     for means in MEANS.finditer(text):
         if means.group("term") == definition.term:
             return text[means.end():]
-    quoted = regex.search(r"\((?:[^()]*?)[\"\u201c]" + regex.escape(definition.term) + r"[\"\u201d]", text)
+    quoted = regex.search(LABEL_OPEN + regex.escape(definition.term) + r"[\"\u201d]", text)
     if quoted is None:
         return text
     before = text[:quoted.start()]
     start = LABEL_START.search(before)
     phrase = before[start.end() if start else 0:]
-    last_and = LAST_AND.search(phrase)
+    last_and = None if COLLECTIVE.search(quoted.group()) else LAST_AND.search(phrase)
     if last_and and PROPER_NAME.fullmatch(phrase[last_and.end():].strip(" ,")):
         phrase = phrase[last_and.end():]  # a party's name, not the last item of a list
     return " ".join(phrase.split()[-LABEL_WORDS:])
+
+
+TITLE_WORD = regex.compile(r"(?:[A-Z][\w.'\u2019&-]*|and|of|the|for|to|in|on|&)")
+
+
+def names_title(term: str, scope: str) -> bool:
+    """Is ``scope`` a capitalised title whose last word is the term's ("This Voice Services Agreement"
+    for "Agreement", "the Digital Replica" for "Replica")?"""
+    words, head = scope.split(), term.split()[-1].casefold().rstrip("s")
+    return (len(words) > len(term.split()) and words[-1].casefold().rstrip("s") == head
+            and all(TITLE_WORD.fullmatch(w.strip(",")) for w in words if w.casefold() != "this"))
 
 
 def term_pattern(terms: list[str]) -> regex.Pattern:
