@@ -3,7 +3,8 @@
 An exception is a connective ("except", "unless", "provided that", "subject to", "only with",
 "conditioned on", ...) followed within :data:`WINDOW` words by a consent or payment phrase, in the
 anchor's sentence. "with/without (the Writer's) prior written consent" counts too. Phrases that widen a
-grant ("without further consent", "no additional compensation", "Writer hereby consents") never count.
+grant ("without further consent", "no additional compensation", "Writer hereby consents") never count,
+nor does the hiring party's own approval ("approved by Company's standards team").
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ CONNECTIVE = regex.compile(
 QUALIFIED = regex.compile(
     r"""\b(?:with|after|upon|following)\s+(?:[\w'\u2019]+\s+){0,4}?
         (?:prior|express|expressed|written|separate|specific|informed|advance)\s+(?:[\w-]+\s+){0,2}?
-        (?:consent|approval|authori[sz]ation|permission)\b""",
+        (?P<noun>consent|approval|authori[sz]ation|permission)\b""",
     FLAGS,
 )
 WIDENING = r"(?:without|no|not|hereby|irrevocably|need\s+not)\s+(?:[\w'\u2019]+\s+){0,3}?"
@@ -45,6 +46,20 @@ PHRASES = {
     ),
 }
 WIDENED = regex.compile(WIDENING + r"$", regex.IGNORECASE)
+# the hiring party's own sign-off is not the worker's consent: "approved by Company's standards team",
+# "with Producer's prior written approval", "subject to Brand approval"
+COMPANY = (r"(?:company|producer|studio|brand|client|platform|network|publisher|employer|licensee|distributor"
+           r"|broadcaster|purchaser|buyer|sponsor)s?")
+COMPANY_BEFORE = regex.compile(
+    r"\b(?:" + COMPANY + r"(?:['\u2019]s?)?|our)\s+(?:(?:prior|written|express|expressed|separate|specific"
+    r"|advance|final|sole|own|internal|editorial|creative|legal|standards|reasonable|and|or),?\s+){0,3}$",
+    regex.IGNORECASE,
+)
+COMPANY_AFTER = regex.compile(
+    r"\s+(?:(?:only|solely|exclusively|first|in\s+advance)\s+)?(?:by|from)\s+"
+    r"(?:(?:the|an?|any|its|our)\s+)?(?:[\w-]+\s+)?" + COMPANY + r"\b",
+    regex.IGNORECASE,
+)
 NEW_CLAUSE = regex.compile(r",\s*(?:[\w'\u2019]+\s+){0,3}?(?:shall|may|will|must)\b", regex.IGNORECASE)
 
 
@@ -65,12 +80,12 @@ def find_builtin(kind: str, text: str, sentence: tuple[int, int]) -> Exception_ 
 def _find(kind: str, chunk: str) -> Exception_ | None:
     """Cached: every anchor match in a sentence asks about the same sentence."""
     if kind == "consent":
-        qualified = QUALIFIED.search(chunk)
-        if qualified:
-            return Exception_(kind, qualified.group())
+        for qualified in QUALIFIED.finditer(chunk):
+            if not _company_own(chunk, qualified.start("noun"), qualified.end()):
+                return Exception_(kind, qualified.group())
     for phrase in PHRASES[kind].finditer(chunk):
         lead = chunk[max(0, phrase.start() - 60): phrase.start()]
-        if WIDENED.search(lead):
+        if WIDENED.search(lead) or (kind == "consent" and _company_own(chunk, phrase.start(), phrase.end())):
             continue
         for connective in CONNECTIVE.finditer(chunk, max(0, phrase.start() - REACH), phrase.start()):
             between = chunk[connective.end(): phrase.start()]
@@ -79,3 +94,9 @@ def _find(kind: str, chunk: str) -> Exception_ | None:
             if connective.group().lower() == "provided" or not NEW_CLAUSE.search(between):
                 return Exception_(kind, chunk[connective.start(): phrase.end()])
     return None
+
+
+def _company_own(chunk: str, start: int, end: int) -> bool:
+    """Is the consent word at ``chunk[start:end]`` the hiring party's own ("Company's approval",
+    "approved by Company's standards team") rather than the worker's?"""
+    return bool(COMPANY_BEFORE.search(chunk, max(0, start - 80), start) or COMPANY_AFTER.match(chunk, end))
