@@ -55,6 +55,19 @@ def test_scope_ends_before_a_new_clause(text: str, anchor: str) -> None:
     ("Company shall not use the Voice, without Performer's written consent, to train any AI system.",
      "train"),
     ("Company shall not use the Voice without Performer's written consent.", "without Performer"),
+    # after a prohibition, ", without ..." is the prohibition's condition, not a new adverbial
+    ("Neither party may assign this Agreement, in whole or in part, without the other party's written "
+     "consent.", "without the other party"),
+    ("Network shall not alter the jokes in the Special, without Comedian's prior approval.",
+     "without Comedian"),
+    ("Company is not allowed, without the explicit written approval of Performer, to use the Voice.",
+     "without the explicit"),
+    # a factual negation inside a prohibition: its ", without" ends only its own scope
+    ("Network shall not combine material from the two tapings so as to create a punchline Comedian did not "
+     "deliver, without Comedian's prior approval.", "without Comedian"),
+    # a capitalised subordinate clause is not a new subject ("WHETHER SUCH LIABILITY IS ...")
+    ("IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY DAMAGES, WHETHER SUCH LIABILITY IS ASSERTED IN "
+     "CONTRACT OR TORT.", "TORT"),
     # capitalised list items after a comma are not a new subject
     ("Company shall not use the Voice, Likeness or Biographical Materials to train any model.", "train"),
     # a plural noun after ", and" is not a verb

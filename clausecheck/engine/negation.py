@@ -64,7 +64,8 @@ FINITE = (r"(?:(?:assign|grant|waive|acknowledge|agree|consent|authori[sz]e|conv
 # after a subject, also verbs whose -s form is often a plural noun, and plural (base) forms
 SUBJECT_FINITE = (r"(?:(?:licen[sc]e|release|transfer|permit|sell)s|are|have"
                   r"|assign|grant|waive|acknowledge|agree|consent|understand)\b")
-SUBJECT = (r"(?:(?-i:(?:the|such|each|either|any|its|his|her|their)\s+)?(?-i:[A-Z][\w'\u2019-]*)"
+SUBJECT = (r"(?:(?!(?:whether|if|where|when|unless|although|because|which|that|who|as|in|for|to)\b)"
+           r"(?-i:(?:the|such|each|either|any|its|his|her|their)\s+)?(?-i:[A-Z][\w'\u2019-]*)"
            r"(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}|it|he|she|they|we|you|I)")
 ADVERBS = r"(?:(?:hereby|irrevocably|expressly|also|further|thereby|automatically|fully)\s+){0,3}"
 TERMINATOR = regex.compile(
@@ -79,10 +80,16 @@ TERMINATOR = regex.compile(
     .replace("FINITE", FINITE),
     FLAGS,
 )
-# ", without further payment" after the cue's own verb opens a new adverbial ("lines that Influencer did
-# not record, without further payment"); a "without ..." aside closed by a comma before the anchor
-# ("shall not use the Voice, without consent, to train") leaves the scope open
+# ", without further payment" after a factual negation's verb opens a new adverbial ("lines that
+# Influencer did not record, without further payment"); after a prohibition it is the prohibition's
+# condition ("shall not assign this Agreement, without consent"), and a "without ..." aside closed by a
+# comma before the anchor ("... not use the Voice, without consent, to train") leaves the scope open
 WITHOUT_TAIL = regex.compile(r",\s+without\b[^,]*$", regex.IGNORECASE)
+FACTUAL_CUE = regex.compile(
+    r"(?:does|do|did|is|are|was|were|has|have|had)\s+not|(?:doesn|don|isn|aren)['\u2019]t", regex.IGNORECASE
+)
+PERMISSION = regex.compile(r"\s*(?:be\s+)?(?:allowed|permitted|entitled|authori[sz]ed|able)\b",
+                           regex.IGNORECASE)
 
 
 def _terminator(gap: str, anchor: str) -> regex.Match | None:
@@ -134,13 +141,26 @@ def judge(text: str, sentence: tuple[int, int], start: int, end: int) -> Negatio
         return Negation(True, after.group().strip(), "a negation follows the anchor")
     if not cues:
         return Negation(False, None, "no negation cue before it in its sentence")
-    cue = cues[-1]
-    cue_text = cue.group().strip()
-    gap = before[cue.end():]
     anchor = masked[start - w_start:end - w_start]
-    stop = _terminator(gap, anchor) or _without_aside(gap, anchor)
+    reason = ""
+    for cue in reversed(cues):  # an earlier cue is read only when a factual one stops at ", without"
+        verdict = _scope(cue.group().strip(), before[cue.end():], anchor)
+        if verdict.negated or verdict.cue is not None:
+            return verdict
+        reason = reason or verdict.reason
+    return Negation(False, cues[-1].group().strip(), reason)
+
+
+def _scope(cue_text: str, gap: str, anchor: str) -> Negation:
+    """Does the cue govern an anchor ``gap`` after it? The verdict's ``cue`` is None when a factual
+    negation's scope ends at ", without ..." (an outer prohibition may still govern the anchor)."""
+    stop = _terminator(gap, anchor)
     if stop:
         return Negation(False, cue_text, f"scope of '{cue_text}' ends at '{stop.group().strip()}'")
+    if FACTUAL_CUE.fullmatch(cue_text) and not PERMISSION.match(gap):
+        aside = _without_aside(gap, anchor)
+        if aside:
+            return Negation(False, None, f"scope of '{cue_text}' ends at '{aside.group().strip()}'")
     words = words_between(gap, 0, len(gap))
     if words > MAX_GAP_WORDS:
         if words <= MAX_LIST_WORDS and "," in gap and LIST_TAIL.search(gap):
