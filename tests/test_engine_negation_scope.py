@@ -39,6 +39,8 @@ def negated(text: str, anchor: str) -> bool:
     ("Nothing in this Agreement restricts Company from using the Voice to train AI models.", "using"),
     ("Nothing herein shall be construed as having limited Company's right to use the Materials.", "use"),
     ("Nothing in this Section prevented the Studio from exploiting the Digital Replica.", "exploiting"),
+    ("No provision of this Agreement restricts Company from using the Recordings to train AI models.",
+     "using"),
 ])
 def test_scope_ends_before_a_new_clause(text: str, anchor: str) -> None:
     assert not negated(text, anchor)

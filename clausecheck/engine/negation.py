@@ -27,7 +27,8 @@ PSEUDO = regex.compile(
         not\s+limited\s+to | without\s+limitation | (?:not|no)\s+(?:less|fewer|more|later|earlier)\s+than
       | not\s+only | whether\s+or\s+not | if\s+not | need\s+not
       | not\s+(?:be\s+)?(?:required|necessary|obligated|obliged|needed)
-      | nothing\s+(?:\w+\s+){0,8}?(?:shall\s+|will\s+|may\s+|is\s+intended\s+to\s+)?
+      | (?:nothing|no\s+(?:provision|term|part|clause|section|paragraph|obligation)s?)\s+(?:\w+\s+){0,8}?
+        (?:shall\s+|will\s+|may\s+|is\s+intended\s+to\s+)?
         (?:(?:limit|restrict|prevent|prohibit|preclude|impair)(?:s|ed|ing)?|derogat(?:es?|ed|ing))
     )\b""",
     FLAGS,
