@@ -51,6 +51,22 @@ def test_label_names_the_phrase_before_it(text: str, term: str, scope: str) -> N
     assert scopes(text)[term] == scope
 
 
+LONG_LABEL = ('All literary material written by Writer for the Series, including ideas, jokes, titles, '
+              'gags, bits and suggestions, whether offered orally or on set and whether or not used or '
+              'credited (collectively, the "Yield") belongs to Company.')
+
+
+def test_a_long_label_phrase_keeps_its_head_noun() -> None:
+    assert scopes(LONG_LABEL)["Yield"] == (
+        "All literary material written by Writer for the Series; offered orally or on set and "
+        "whether or not used or credited")
+
+
+def test_a_long_label_phrase_expands_through_its_head_noun() -> None:
+    text = LONG_LABEL + "\n\nCompany may use the Yield to train AI models."
+    assert "core-training-grant" in rules_fired(text)
+
+
 @pytest.mark.parametrize(("term", "scope", "title"), [
     ("Agreement", "This Creator Content and Digital Twin Agreement", True),
     ("Agreement", "This Voice Services Agreement", True),

@@ -74,6 +74,9 @@ LABEL_OPEN = (r"(?:\([^()]*?|,?\s*\b(?:hereinafter|collectively|together|jointly
               r"[^()\"\u201c]{0,40}?)[\"\u201c]")
 # "Acme Studios and Jane Doe ("Writer")": after the last "and", a proper name is what the label names
 LAST_AND = regex.compile(r"\band\b(?![\s\S]*\band\b)", regex.IGNORECASE)
+# a long label phrase keeps its head noun too, when the phrase opens with it and a list follows
+HEAD = regex.compile(r"\s*((?:all|any|each|every|the)\b[^,;]{1,120}?),?\s+(?:including|such\s+as|whether)\b",
+                     regex.IGNORECASE)
 COLLECTIVE = regex.compile(r"\b(?:collectively|together|jointly)\b", regex.IGNORECASE)  # names the whole list
 PROPER_NAME = regex.compile(r"(?:[A-Z][\w.'\u2019&-]*,?\s*){1,6}")
 
@@ -93,7 +96,16 @@ def definition_scope(definition: Definition) -> str:
     last_and = None if COLLECTIVE.search(quoted.group()) else LAST_AND.search(phrase)
     if last_and and PROPER_NAME.fullmatch(phrase[last_and.end():].strip(" ,")):
         phrase = phrase[last_and.end():]  # a party's name, not the last item of a list
-    return " ".join(phrase.split()[-LABEL_WORDS:])
+    words = phrase.split()
+    if len(words) <= LABEL_WORDS:
+        return " ".join(words)
+    tail = " ".join(words[-LABEL_WORDS:])
+    head = HEAD.match(phrase)  # "All material written by Writer, including ideas, ... (the "Work")"
+    if head is None:
+        return tail
+    if len(words) <= 2 * LABEL_WORDS:
+        return " ".join(words)
+    return " ".join(head.group(1).split()[:LABEL_WORDS]) + "; " + tail
 
 
 TITLE_WORD = regex.compile(r"(?:[A-Z][\w.'\u2019&-]*|and|of|the|for|to|in|on|&)")
