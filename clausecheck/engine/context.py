@@ -8,6 +8,7 @@ in that order; otherwise it is unknown, and rules that depend on it run with the
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 import regex
 
@@ -126,8 +127,13 @@ def detect(document: Document) -> dict[str, Detected]:
 
 
 def _defined_party(text: str, name: str) -> bool:
-    return regex.search(r"\(\s*(?:the\s+|hereinafter\s+)?[\"\u201c]" + regex.escape(name) + r"[\"\u201d]",
-                        text) is not None
+    return _party_label(name).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _party_label(name: str) -> regex.Pattern:
+    """``(the "Name")`` or ``(hereinafter "Name")``, compiled once per name."""
+    return regex.compile(r"\(\s*(?:the\s+|hereinafter\s+)?[\"\u201c]" + regex.escape(name) + r"[\"\u201d]")
 
 
 def how_to_set(fact: str) -> str:

@@ -8,6 +8,7 @@ capitalises it, singular or plural) anywhere in the contract.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -41,7 +42,7 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
             terms = [d.term for d, scope, title in scopes
                      if _reaches(leaf, d, scope, title, rule.id, timeout)]
             if terms:
-                result[id(leaf)] = (term_pattern(terms), terms)
+                result[id(leaf)] = (term_pattern(tuple(terms)), terms)
     return result
 
 
@@ -87,7 +88,7 @@ def definition_scope(definition: Definition) -> str:
     for means in MEANS.finditer(text):
         if means.group("term") == definition.term:
             return text[means.end():]
-    quoted = regex.search(LABEL_OPEN + regex.escape(definition.term) + r"[\"\u201d]", text)
+    quoted = _label_of(definition.term).search(text)
     if quoted is None:
         return text
     before = text[:quoted.start()]
@@ -108,6 +109,12 @@ def definition_scope(definition: Definition) -> str:
     return " ".join(head.group(1).split()[:LABEL_WORDS]) + "; " + tail
 
 
+@lru_cache(maxsize=4096)
+def _label_of(term: str) -> regex.Pattern:
+    """The label that names ``term`` (``("Term")``, ``hereinafter "Term"``), compiled once per term."""
+    return regex.compile(LABEL_OPEN + regex.escape(term) + r"[\"\u201d]")
+
+
 TITLE_WORD = regex.compile(r"(?:[A-Z][\w.'\u2019&-]*|and|of|the|for|to|in|on|&)")
 
 
@@ -119,8 +126,9 @@ def names_title(term: str, scope: str) -> bool:
             and all(TITLE_WORD.fullmatch(w.strip(",")) for w in words if w.casefold() != "this"))
 
 
-def term_pattern(terms: list[str]) -> regex.Pattern:
-    """Whole-word, case-sensitive pattern for the terms, singular or plural."""
+@lru_cache(maxsize=1024)
+def term_pattern(terms: tuple[str, ...]) -> regex.Pattern:
+    """Whole-word, case-sensitive pattern for the terms, singular or plural (compiled once per set)."""
     forms: set[str] = set()
     for term in terms:
         forms.add(term)
