@@ -55,35 +55,8 @@ def required(pattern: str) -> Keywords | None:
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
-    candidates: list[Keywords] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            candidates.append(frozenset(["".join(run).casefold()]))
-            run.clear()
-
-    for op, arg in items:
-        if op is LITERAL:
-            run.append(chr(arg))
-            continue
-        if op is AT:
-            continue
-        flush()
-        found: Keywords | None = None
-        if op in GROUPS:
-            found = _sequence(list(arg[-1]))
-        elif op in REPEATS and arg[0] >= 1:
-            found = _sequence(list(arg[2]))
-        elif op is BRANCH:
-            found = _branch(arg[1])
-        if found:
-            candidates.append(found)
-    flush()
-    candidates = [c for c in candidates if c and all(c)]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(len(k) for k in c), -len(c)))
+    """The one keyword set of a sequence that filters best: longest shortest keyword, then fewest."""
+    return max(_all(items), key=lambda c: (min(len(k) for k in c), -len(c)), default=None)
 
 
 @functools.lru_cache(maxsize=4096)
