@@ -368,7 +368,7 @@ def holds(expr: Expr, target: Target) -> bool:
     """``evaluate(expr, target).matched`` with every anchor match counted, stopping as soon as the
     answer is known (no spans or verdicts kept)."""
     if isinstance(expr, Leaf):
-        return _leaf_holds(expr, target)
+        return _leaf_matches(expr, target, target.exists)
     if expr.kind == "any":
         return any(holds(child, target) for child in expr.children)
     if expr.kind == "all":
@@ -384,10 +384,7 @@ def possible(expr: Expr, target: Target) -> bool:
     regex match (anchor verdicts only ever remove matches; whatever sits under ``not`` may match or
     not). Builds no Result; the spans it finds are remembered in ``target.matches`` for evaluate."""
     if isinstance(expr, Leaf):
-        expansion = target.expansions.get(id(expr))
-        if _skipped(expr, target, expansion):
-            return False
-        return target.has_match(expr.pattern) or (expansion is not None and target.has_match(expansion[0]))
+        return _leaf_matches(expr, target, target.has_match)
     kind = expr.kind
     if kind == "not":
         return True
@@ -403,12 +400,13 @@ def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:
         or bool(leaf.needs and not _holds_all(leaf.needs, casefolded(target.text))))
 
 
-def _leaf_holds(leaf: Leaf, target: Target) -> bool:
-    """``_leaf(leaf, target, None).matched``: a match of the leaf's pattern or of its defined terms."""
+def _leaf_matches(leaf: Leaf, target: Target, probe: Callable[[regex.Pattern], bool]) -> bool:
+    """``_leaf(leaf, target, None).matched``: ``probe`` (``Target.exists`` or ``Target.has_match``,
+    which also keeps the spans) finds the leaf's pattern or its defined terms."""
     expansion = target.expansions.get(id(leaf))
     if _skipped(leaf, target, expansion):
         return False
-    return target.exists(leaf.pattern) or (expansion is not None and target.exists(expansion[0]))
+    return probe(leaf.pattern) or (expansion is not None and probe(expansion[0]))
 
 
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
