@@ -160,13 +160,20 @@ def prepare_outdir(outdir: Path) -> Path:
             folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(str(outdir), error.strerror or str(error)) from None
-    for folder in (outdir, outdir / REPORTS_DIR, outdir / STATE_DIR):
-        for stale in folder.glob(".*.tmp"):  # left by a run killed mid-write
-            stale.unlink(missing_ok=True)
+    remove_partial_files(outdir)
     probe = outdir / STATE_DIR / ".write-test"
     write_atomic(probe, b"")
     probe.unlink()
     return outdir.resolve()
+
+
+def remove_partial_files(outdir: Path) -> None:
+    """Remove the temporary files of writes that never finished: a worker killed mid-write (when the
+    batch stops on an error or Ctrl-C, or a run that was itself killed) cannot remove its own."""
+    for folder in (outdir, outdir / REPORTS_DIR, outdir / STATE_DIR):
+        for stale in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)
 
 
 def probe_rules(options: BatchOptions) -> str:
@@ -224,11 +231,13 @@ def _execute(tasks: list[Task], target: WorkerTarget, options: BatchOptions,
                  memory_bytes=options.memory_bytes, on_tick=on_tick)
     except KeyboardInterrupt:
         progress.close()
+        remove_partial_files(outdir)  # the pool killed its workers, some perhaps mid-write
         _save_manifest_quietly(outdir, entries, header)
         done = sum(1 for e in entries.values() if e.status != "pending")
         raise BatchInterrupted(done, len(entries)) from None
     except ClauseCheckError:
         progress.close()
+        remove_partial_files(outdir)
         _save_manifest_quietly(outdir, entries, header)
         raise
     progress.close()
