@@ -12,7 +12,8 @@ Run from the repository root::
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
    The tuning sets fixtures/tuning/ (the first session's held-out set, now tuned on; see its README),
    fixtures/tuning2/ and fixtures/tuning3/ (written blind to the rules in the second session, for tuning)
-   are scored by default, each alone, as out-of-team development figures.
+   and fixtures/tuning4/ (the second session's blind set, tuned on from the third) are scored by
+   default, each alone, as out-of-team development figures.
    ``--only dev`` scores the development paraphrases in tests/data/paraphrases (in-sample: tuned on).
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
    (the agreement's existence or terms are kept secret). An Entailment document is a true positive when
@@ -51,7 +52,7 @@ from clausecheck.errors import ClauseCheckError  # noqa: E402
 from clausecheck.model import Report  # noqa: E402
 
 CONTRACTS = ROOT / "fixtures" / "contracts"
-TUNING = (ROOT / "fixtures" / "tuning", ROOT / "fixtures" / "tuning2", ROOT / "fixtures" / "tuning3")
+TUNING = tuple(ROOT / "fixtures" / name for name in ("tuning", "tuning2", "tuning3", "tuning4"))
 HELDOUT = ROOT / "fixtures" / "heldout"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]
