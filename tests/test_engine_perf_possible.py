@@ -29,9 +29,9 @@ def test_possible_is_never_false_where_evaluate_matches(path: Path) -> None:
     for clause in load(path).clauses:
         if not clause.text.strip():
             continue
-        found = engine.prefilter.scan(clause.text)
+        mask = engine.prefilter.scan_bits(clause.text)[1]
         for rule in rules:
-            target = Target(clause.text, rule.id, 5.0, found=found, matches={})
+            target = Target(clause.text, rule.id, 5.0, mask=mask, checks=engine.prefilter.checks, matches={})
             matched = evaluate(rule.main, target, anchor_judge(rule, target)).matched
             answer = possible(rule.main, target)
             assert answer or not matched, (rule.id, clause.text[:80])

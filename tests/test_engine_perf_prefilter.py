@@ -1,5 +1,5 @@
 """The prefilter's candidate test on bit masks (one bit per keyword, as found and as starting a word)
-chooses exactly the rules whose every keyword set the scan hit, as testing the sets did."""
+chooses exactly the rules whose every keyword set the scan hit and whose exact need it meets."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ def test_mask_candidates_are_the_rules_whose_every_set_is_hit(path: Path) -> Non
         found, mask = prefilter.scan_bits(clause.text)
         assert found == prefilter.scan(clause.text)
         assert mask == prefilter._mask(found)
-        expected = [rule for rule, req in zip(prefilter.rules, prefilter.requirements, strict=True)
-                    if all(not group.isdisjoint(found) for group in req)]
+        expected = [rule for rule, req, check in zip(prefilter.rules, prefilter.requirements,
+                                                     prefilter.rule_checks, strict=True)
+                    if all(not group.isdisjoint(found) for group in req) and (check is None or check(mask))]
         assert prefilter.candidates(found, clause.text, {}, mask) == expected
         assert prefilter.candidates(found, clause.text, {}) == expected
         chosen_somewhere.update(rule.id for rule in expected)

@@ -17,6 +17,7 @@ import regex
 
 from ..errors import RuleTimeout
 from . import literals
+from .need import Check, Need, phrases_need
 from .sentences import Sentences, word_starts
 from .terms import term_keywords, terms_regex
 from .yamlnodes import Mark, YList, YMap
@@ -40,7 +41,7 @@ class Leaf:
     mark: Mark
     anchor: bool = False
     defined: bool = False
-    needs: tuple[frozenset[str], ...] = ()  # keyword sets besides ``keywords``, each needed (patterns)
+    need: Need | None = None  # literals every match needs (finer than ``keywords``); None: unknown
 
 
 @dataclass(eq=False)
@@ -89,7 +90,8 @@ class Target:
     rule: str
     timeout: float
     expansions: dict[int, tuple[regex.Pattern, list[str]]] = field(default_factory=dict)
-    found: set[str] | None = None  # prefilter keywords in the text: leaves that need others are skipped
+    mask: int | None = None  # the prefilter's scan of the text: leaves whose need it lacks are skipped
+    checks: dict[int, Check] = field(default_factory=dict)  # id(leaf) -> test of its need on ``mask``
     full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
     _sentences: Sentences | None = None
@@ -210,9 +212,8 @@ class Compiler:
                 shown = value if kind == "ref" else ", ".join(phrases)
         except regex.error as error:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
-        leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind))
-        if source is not None:
-            leaf.needs = tuple(k for k in literals.required_all(source) if k != keywords)
+        need = literals.need(source) if source is not None else phrases_need(tuple(phrases))
+        leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind), need=need)
         for option in ("anchor", "defined"):
             if option in node:
                 if not isinstance(node[option], bool):
@@ -394,10 +395,11 @@ def possible(expr: Expr, target: Target) -> bool:
 
 
 def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:
-    """Can the leaf be passed over without running its regex (a keyword it needs is absent)?"""
-    return target.found is not None and expansion is None and (
-        (leaf.keywords is not None and leaf.keywords.isdisjoint(target.found))
-        or bool(leaf.needs and not _holds_all(leaf.needs, casefolded(target.text))))
+    """Can the leaf be passed over without running its regex (the text lacks what it needs)?"""
+    if target.mask is None or expansion is not None:
+        return False
+    check = target.checks.get(id(leaf))
+    return check is not None and not check(target.mask)
 
 
 def _leaf_matches(leaf: Leaf, target: Target, probe: Callable[[regex.Pattern], bool]) -> bool:
@@ -428,17 +430,6 @@ def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
             verdicts.append(Verdict(span, kept, reason))
         spans = [v.span for v in verdicts if v.kept]
     return Result(leaf, bool(spans), spans, verdicts=verdicts, defined=used)
-
-
-@functools.lru_cache(maxsize=64)
-def casefolded(text: str) -> str:
-    """``text.casefold()``, kept for the clause every rule is being tried on."""
-    return text.casefold()
-
-
-def _holds_all(needs: tuple[frozenset[str], ...], folded: str) -> bool:
-    """Does ``folded`` hold a keyword of every set?"""
-    return all(any(keyword in folded for keyword in group) for group in needs)
 
 
 def _is_term(found: str, term: str) -> bool:

@@ -30,6 +30,8 @@ from typing import Any
 
 import regex
 
+from .need import COMMON, MIN_LITERAL, Need, all_of, any_of, literal
+
 REPEATS = {MAX_REPEAT, MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", MAX_REPEAT)}
 GROUPS = {SUBPATTERN, getattr(sre_parse, "ATOMIC_GROUP", SUBPATTERN)}
 REGEX_ONLY = regex.compile(r"\{\s*[eisd]\s*[<=]|\[:\w+:\]|\\[pPLNXmMGK]|\(\?[Vr|(]")
@@ -57,14 +59,6 @@ def required(pattern: str) -> Keywords | None:
 def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
     """The one keyword set of a sequence that filters best: longest shortest keyword, then fewest."""
     return max(_all(items), key=lambda c: (min(len(k) for k in c), -len(c)), default=None)
-
-
-@functools.lru_cache(maxsize=4096)
-def required_all(pattern: str) -> tuple[Keywords, ...]:
-    """Every keyword set the pattern needs: each match contains a keyword of each set (a set of
-    :func:`required` is one of them). Empty when none is known."""
-    parsed = _parsed(pattern)
-    return () if parsed is None else tuple(dict.fromkeys(_all(parsed)))
 
 
 def _all(items: list[tuple[Any, Any]]) -> list[Keywords]:
@@ -101,6 +95,44 @@ def _branch(alternatives: list[Any]) -> Keywords | None:
             return None
         union |= found
     return frozenset(union)
+
+
+@functools.lru_cache(maxsize=4096)
+def need(pattern: str) -> Need | None:
+    """What every match of ``pattern`` needs, as case-folded literals joined by all/any (None: nothing
+    known). Finer than :func:`required`: "(a|b) ... (c|d)" needs a or b, and c or d, and each
+    alternative of a branch keeps its own needs."""
+    parsed = _parsed(pattern)
+    return None if parsed is None else _need(parsed)
+
+
+def _need(items: list[tuple[Any, Any]]) -> Need | None:
+    parts: list[Need | None] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is LITERAL:
+            run.append(chr(arg))
+            continue
+        if op is AT:
+            continue
+        parts.append(_literal_need(run))
+        run = []
+        if op in GROUPS:
+            parts.append(_need(list(arg[-1])))
+        elif op in REPEATS and arg[0] >= 1:
+            parts.append(_need(list(arg[2])))
+        elif op is BRANCH:
+            parts.append(any_of(_need(list(alternative)) for alternative in arg[1]))
+    parts.append(_literal_need(run))
+    return all_of(parts)
+
+
+def _literal_need(run: list[str]) -> Need | None:
+    """A literal run's need: None when it is too short or too common to filter anything."""
+    text = "".join(run).casefold().lstrip("^")  # a leading "^" would read as the word-start mark
+    if len(text.strip()) < MIN_LITERAL or text.strip() in COMMON:
+        return None
+    return literal(text)
 
 
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

@@ -1,10 +1,12 @@
 """Index rules by literal keywords so a rule is tried only on text that contains what it needs.
 
 Each rule's expression is reduced to a conjunction of keyword sets (every set must have one keyword
-present in the text). One Aho-Corasick pass over the case-folded text finds the keywords it holds (keywords
-from terms must start a word: "^train" does not hit "constraint");
-a rule is a candidate when every one of its sets is hit. A set is always a safe over-approximation:
-skipping a rule never loses a finding (tests/test_engine_prefilter.py checks this with hypothesis).
+present in the text), which indexes the rules, and to its exact :class:`~.need.Need` (literals joined by
+all/any, through every leaf), which is tested last. One Aho-Corasick pass over the case-folded text finds
+the keywords it holds (keywords from terms must start a word: "^train" does not hit "constraint") as a
+bit mask; a rule is a candidate when its sets are hit and its need is met, and a leaf's regex runs only
+where its own need is met. Both are safe over-approximations: skipping never loses a finding
+(tests/test_engine_prefilter.py checks this with hypothesis).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import regex
 
 from .defined import Expansions, term_forms
 from .expr import Expr, Leaf, iter_leaves
+from .need import Check, Need, all_of, any_of, checker, plain, texts
 from .schema import Rule
 from .terms import WORD_START
 
@@ -58,7 +61,7 @@ class Prefilter:
         self.automaton = ahocorasick.Automaton()
         exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
         leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
-        keywords = {k.removeprefix(WORD_START) for leaf in leaves for k in leaf.keywords or ()}
+        keywords = {plain(k) for leaf in leaves for k in (*(leaf.keywords or ()), *texts(leaf.need))}
         # each keyword, as found anywhere and as found starting a word, has a bit of a scan's mask
         self.bits = {form: 1 << n for n, form in enumerate(
             form for keyword in sorted(keywords) for form in (keyword, WORD_START + keyword))}
@@ -83,6 +86,11 @@ class Prefilter:
             for keyword in chosen:
                 (self.index if rest else self.direct).setdefault(keyword, []).append(number)
         self.keywords = frozenset(keywords)
+        self.checks: dict[int, Check] = {id(leaf): checker(leaf.need, self.bits)
+                                         for leaf in leaves if leaf.need is not None}
+        self.rule_checks = [None if need is None else checker(need, self.bits)
+                            for need in (rule_need(rule.main) for rule in self.rules)]
+        self.rule_leaves = [frozenset(id(leaf) for leaf in iter_leaves(rule.main)) for rule in self.rules]
         self.empty = not keywords
         # a keyword with a line break could span the blank line between two clauses
         self.joinable = not any("\n" in k for k in keywords)
@@ -106,7 +114,7 @@ class Prefilter:
         folded = text.casefold()
         found: set[str] = set()
         mask = 0
-        for end, (keyword, size, marked, both, plain) in self.automaton.iter(folded):
+        for end, (keyword, size, marked, both, alone) in self.automaton.iter(folded):
             if marked in found:
                 continue
             before = end - size  # the character before the keyword (-1: none)
@@ -114,31 +122,35 @@ class Prefilter:
                 found.add(marked)
                 mask |= both
             else:
-                mask |= plain
+                mask |= alone
             found.add(keyword)
         return found, mask
 
-    def scan_joined(self, texts: list[str], founds: list[set[str]]) -> set[str]:
-        """:meth:`scan` of ``"\\n\\n".join(texts)``, from each text's own scan ``founds`` where no
+    def scan_joined(self, texts: list[str], masks: list[int]) -> int:
+        """:meth:`scan_bits`'s mask of ``"\\n\\n".join(texts)``, from each text's own ``masks`` where no
         keyword can span the blank line (a keyword then starts a word at a text's start either way)."""
         if not self.joinable:
-            return self.scan("\n\n".join(texts))
-        return set().union(*founds)
+            return self.scan_bits("\n\n".join(texts))[1]
+        joined = 0
+        for mask in masks:
+            joined |= mask
+        return joined
 
     def expanded(self, expansions: Expansions) -> dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]:
-        """Rule position -> requirement, for the rules whose requirement grows with a document's
-        definitions: each keyword set with the keywords the scan cannot report (defined terms), which
-        are looked up in the text directly. A keyword marked to start a word ("^train") is never looked
-        up: written literally in a text, its word follows "^", a non-word character, so the scan
-        reports it marked."""
+        """Rule position -> requirement, for the rules with a leaf that reaches a document's defined
+        terms (their :attr:`rule_checks` do not hold there): each keyword set with the keywords the
+        scan cannot report (defined terms), which are looked up in the text directly. A keyword marked
+        to start a word ("^train") is never looked up: written literally in a text, its word follows
+        "^", a non-word character, so the scan reports it marked."""
         if not expansions:
             return {}
         result = {}
         for number, rule in enumerate(self.rules):
+            if self.rule_leaves[number].isdisjoint(expansions):
+                continue
             req = requirement(rule.main, expansions)
-            if req and req != self.requirements[number]:
-                result[number] = [(group, tuple(k for k in group if k not in self.keywords
-                                                and not k.startswith(WORD_START))) for group in req]
+            result[number] = [(group, tuple(k for k in group if k not in self.keywords
+                                            and not k.startswith(WORD_START))) for group in req]
         return result
 
     def candidates(self, found: set[str], text: str,
@@ -164,13 +176,25 @@ class Prefilter:
                     seen.add(number)
                     if all(mask & group for group in others[number]):
                         chosen.add(number)
-        if expanded:
-            folded = text.casefold()
-            for number, req in expanded.items():
-                if number not in chosen and all(not group.isdisjoint(found) or any(k in folded for k in rest)
-                                                for group, rest in req):
-                    chosen.add(number)
+        checks = self.rule_checks
+        chosen = {number for number in chosen if (check := checks[number]) is None or check(mask)}
+        folded = text.casefold() if expanded else ""
+        for number, req in expanded.items():  # their checks do not hold: they reach defined terms
+            if all(not group.isdisjoint(found) or any(k in folded for k in rest) for group, rest in req):
+                chosen.add(number)
+            else:
+                chosen.discard(number)
         return [self.rules[number] for number in sorted(chosen)]
+
+
+def rule_need(expr: Expr) -> Need | None:
+    """What ``expr`` needs, from its leaves' needs (whatever sits under ``not`` needs nothing)."""
+    if isinstance(expr, Leaf):
+        return expr.need
+    if expr.kind == "not":
+        return None
+    parts = [rule_need(child) for child in expr.children]
+    return any_of(parts) if expr.kind == "any" else all_of(parts)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -69,7 +69,7 @@ class Run:
     expansions: Expansions
     trace: Trace | None
     findings: list[Finding] = field(default_factory=list)
-    found: set[str] | None = None
+    mask: int | None = None  # the prefilter's scan of the whole document
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
@@ -104,17 +104,17 @@ class Engine:
         current = [i for i, c in enumerate(document.clauses) if c.change != "deleted" and c.text.strip()]
         triggers: dict[int, list[tuple[int, Result]]] = {}
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
-        founds: list[set[str]] = []
+        masks: list[int] = []
         for index in current:
             text = document.clauses[index].text
-            found = None
+            mask = None
             if self.prefilter is None:
                 candidates = self.per_clause
             else:
                 found, mask = self.prefilter.scan_bits(text)
-                founds.append(found)
+                masks.append(mask)
                 candidates = self.prefilter.candidates(found, text, expanded, mask)
-            target = self._target(None, text, state, found)  # one per clause: its sentences are shared
+            target = self._target(None, text, state, mask)  # one per clause: its sentences are shared
             for rule in candidates:
                 if id(rule) not in applicable:
                     continue
@@ -127,7 +127,7 @@ class Engine:
                     self._clause(rule, index, target, state, applicable[id(rule)])
         doc = DocText.of(document, current)
         if self.prefilter:
-            state.found = self.prefilter.scan_joined([document.clauses[i].text for i in current], founds)
+            state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
                 self._missing_document(rule, triggers[id(rule)], doc, state, applicable[id(rule)])
@@ -140,10 +140,11 @@ class Engine:
 
     # --- one rule ----------------------------------------------------------------------------------
 
-    def _target(self, rule: Rule | None, text: str, state: Run, found: set[str] | None) -> Target:
+    def _target(self, rule: Rule | None, text: str, state: Run, mask: int | None) -> Target:
         """A text to evaluate rules on (``rule`` None: the caller names each rule in turn)."""
-        return Target(text, rule.id if rule else "", state.limits.regex_timeout, state.expansions, found,
-                      full=state.trace is not None, matches=state.matches)
+        checks = self.prefilter.checks if self.prefilter else {}
+        return Target(text, rule.id if rule else "", state.limits.regex_timeout, state.expansions, mask,
+                      checks, full=state.trace is not None, matches=state.matches)
 
     def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str]) -> None:
         if state.trace is None and not possible(rule.main, target):
@@ -179,7 +180,7 @@ class Engine:
 
     def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
                           state: Run, notes: list[str]) -> None:
-        target = self._target(rule, doc.text, state, state.found)
+        target = self._target(rule, doc.text, state, state.mask)
         protected, requires = self._protected(rule, target, state)
         index, result = triggers[0]
         fired = not protected
@@ -197,7 +198,7 @@ class Engine:
             self._emit(rule, index, highlights(result), result, state, notes + extra)
 
     def _document(self, rule: Rule, doc: DocText, state: Run, notes: list[str]) -> None:
-        target = self._target(rule, doc.text, state, state.found)
+        target = self._target(rule, doc.text, state, state.mask)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         if state.trace:
             state.trace(Attempt(rule, None, result, result.matched))

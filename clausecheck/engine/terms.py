@@ -112,14 +112,19 @@ WORD_START = "^"  # prefix of a keyword that must start a word (see prefilter.py
 
 
 def term_keywords(phrase: str) -> frozenset[str]:
-    """Keywords one of which every match of ``phrase`` contains (for the prefilter).
+    """Keywords one of which every match of ``phrase`` contains (for the prefilter): the most
+    selective of :func:`term_keyword_sets`."""
+    return max(term_keyword_sets(phrase), key=_strength, default=frozenset())
 
-    Taken from the most selective piece of the phrase. A word's inflected forms count, minus those
-    that begin with a shorter form ("feed", "fed" for feed/feeds/fed/feeding). Keywords marked
-    :data:`WORD_START` must start a word; pieces after a hyphen (which may be missing: "co-author" ~
-    "coauthor") or an apostrophe need not.
+
+def term_keyword_sets(phrase: str) -> list[frozenset[str]]:
+    """Keyword sets every match of ``phrase`` holds one keyword of, one set per piece of the phrase.
+
+    A word's inflected forms count, minus those that begin with a shorter form ("feed", "fed" for
+    feed/feeds/fed/feeding). Keywords marked :data:`WORD_START` must start a word; pieces after a
+    hyphen (which may be missing: "co-author" ~ "coauthor") or an apostrophe need not.
     """
-    best: frozenset[str] = frozenset()
+    sets: list[frozenset[str]] = []
     for token in phrase.split():
         parts = [part for part in HYPHENS.split(token) if part]
         for number, part in enumerate(parts):
@@ -130,10 +135,8 @@ def term_keywords(phrase: str) -> frozenset[str]:
                 mark = WORD_START if number == 0 and piece_number == 0 else ""
                 ordered = sorted({p.casefold() for p in pieces}, key=len)
                 minimal = [f for i, f in enumerate(ordered) if not any(f.startswith(g) for g in ordered[:i])]
-                candidate = frozenset(mark + f for f in minimal)
-                if not best or _strength(candidate) > _strength(best):
-                    best = candidate
-    return best
+                sets.append(frozenset(mark + f for f in minimal))
+    return sets
 
 
 def _strength(keywords: frozenset[str]) -> tuple[int, int]:

@@ -1,0 +1,114 @@
+"""What a match needs: literal words joined by "all of" and "any of", tested on a clause's keyword scan.
+
+A :class:`Need` is a necessary condition, not a sufficient one: a pattern or rule that matches a text
+always finds its need met there, so a need that is not met proves there is nothing to look for. The
+prefilter gives every literal a bit; :func:`checker` turns a need into a test on a scan's bit mask.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from .terms import WORD_START, term_keyword_sets, term_keywords
+
+MIN_LITERAL = 3  # shorter literals ("of", "an") are in nearly every clause: they filter nothing
+COMMON = frozenset(["the", "and", "any", "all", "for", "are", "its", "this", "that", "with", "such",
+                    "shall", "will", "from", "other", "have", "has", "been", "which"])
+
+
+@dataclass(frozen=True)
+class Need:
+    """A literal (``op`` "text", case-folded ``text``; marked with :data:`WORD_START` when it must
+    start a word), or ``parts`` all of which ("all") or one of which ("any") must be met."""
+
+    op: str
+    text: str = ""
+    parts: tuple[Need, ...] = ()
+
+
+Check = Callable[[int], int]  # a scan's bit mask -> non-zero when the need is met
+
+
+def literal(text: str) -> Need:
+    return Need("text", text)
+
+
+def all_of(parts: Iterable[Need | None]) -> Need | None:
+    """Every part is needed; unknown parts (None) drop out (None: nothing known)."""
+    flat: list[Need] = []
+    for part in parts:
+        if part is not None:
+            for item in (part.parts if part.op == "all" else (part,)):
+                if item not in flat:
+                    flat.append(item)
+    if not flat:
+        return None
+    return flat[0] if len(flat) == 1 else Need("all", parts=tuple(flat))
+
+
+def any_of(parts: Iterable[Need | None]) -> Need | None:
+    """One part is needed; one unknown part (None) makes the whole unknown."""
+    flat: list[Need] = []
+    for part in parts:
+        if part is None:
+            return None
+        for item in (part.parts if part.op == "any" else (part,)):
+            if item not in flat:
+                flat.append(item)
+    if not flat:
+        return None
+    return flat[0] if len(flat) == 1 else Need("any", parts=tuple(flat))
+
+
+@functools.lru_cache(maxsize=4096)
+def phrases_need(phrases: tuple[str, ...]) -> Need | None:
+    """What a ``terms`` leaf needs: for one of its phrases, a form of each of its words (words too
+    short or common to filter are left out, unless the phrase has nothing else: "AI")."""
+    return any_of(_phrase_need(phrase) for phrase in phrases)
+
+
+def _phrase_need(phrase: str) -> Need | None:
+    sets = term_keyword_sets(phrase)
+    strong = [s for s in sets if min(len(plain(k)) for k in s) >= MIN_LITERAL
+              and not all(plain(k) in COMMON for k in s)]
+    if not strong and sets:
+        strong = [term_keywords(phrase)]
+    return all_of(any_of(literal(k) for k in sorted(group)) for group in strong)
+
+
+def texts(need: Need | None) -> set[str]:
+    """Every literal of ``need`` (with its word-start mark)."""
+    if need is None:
+        return set()
+    if need.op == "text":
+        return {need.text}
+    return set().union(*(texts(part) for part in need.parts))
+
+
+def checker(need: Need, bits: Mapping[str, int]) -> Check:
+    """A test of ``need`` on a scan's mask, where ``bits`` gives each literal's bit. It is generated
+    as one Python expression (integers and ``m`` only), which runs several times faster than walking
+    the tree for every clause."""
+    return eval("lambda m: " + _expression(need, bits), {})  # only integer literals and m
+
+
+def _expression(need: Need, bits: Mapping[str, int]) -> str:
+    if need.op == "text":
+        return f"m & {bits[need.text]}"
+    if need.op == "all":
+        return " and ".join(f"({_expression(part, bits)})" for part in need.parts)
+    mask = 0
+    others = []
+    for part in need.parts:
+        if part.op == "text":
+            mask |= bits[part.text]
+        else:
+            others.append(f"({_expression(part, bits)})")
+    return " or ".join(([f"m & {mask}"] if mask else []) + others)
+
+
+def plain(text: str) -> str:
+    """A literal without its word-start mark (what the keyword scan looks for)."""
+    return text.removeprefix(WORD_START)
