@@ -12,12 +12,14 @@ import difflib
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from ..errors import RuleTimeout
 from . import literals
 from .need import Check, Need, phrases_need
+from .screen import screen
 from .sentences import Sentences, word_starts
 from .terms import term_keywords, terms_regex
 from .yamlnodes import Mark, YList, YMap
@@ -42,6 +44,7 @@ class Leaf:
     anchor: bool = False
     defined: bool = False
     need: Need | None = None  # literals every match needs (finer than ``keywords``); None: unknown
+    screen: Any = None  # RE2 regex matching wherever ``pattern`` can (see screen.py); None: none
 
 
 @dataclass(eq=False)
@@ -96,6 +99,7 @@ class Target:
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
     _sentences: Sentences | None = None
     _word_starts: tuple[int, ...] | None = None
+    _encoded: bytes | None = None
 
     @property
     def sentences(self) -> Sentences:
@@ -123,6 +127,22 @@ class Target:
         if self.matches is not None:
             self.matches[key] = tuple(spans)
         return spans
+
+    def ruled_out(self, leaf: Leaf) -> bool:
+        """Does the leaf's RE2 screen prove that its pattern matches nowhere in the text? Remembered
+        (in ``matches``, when given) as no spans, so the regex never runs here."""
+        if leaf.screen is None:
+            return False
+        key = (id(leaf.pattern), self.text)
+        if self.matches is not None and key in self.matches:
+            return False  # already known, either way
+        if self._encoded is None:
+            self._encoded = self.text.encode()
+        if leaf.screen.search(self._encoded) is not None:
+            return False
+        if self.matches is not None:
+            self.matches[key] = ()
+        return True
 
     def has_match(self, pattern: regex.Pattern) -> bool:
         """Does ``pattern`` match anywhere in the text? All its spans are found and remembered (in
@@ -212,8 +232,11 @@ class Compiler:
                 shown = value if kind == "ref" else ", ".join(phrases)
         except regex.error as error:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
-        need = literals.need(source) if source is not None else phrases_need(tuple(phrases))
-        leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind), need=need)
+        if source is not None:
+            need, quick = literals.need(source), screen(source)
+        else:
+            need, quick = phrases_need(tuple(phrases)), screen(terms_regex(phrases))
+        leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind), need=need, screen=quick)
         for option in ("anchor", "defined"):
             if option in node:
                 if not isinstance(node[option], bool):
@@ -408,14 +431,15 @@ def _leaf_matches(leaf: Leaf, target: Target, probe: Callable[[regex.Pattern], b
     expansion = target.expansions.get(id(leaf))
     if _skipped(leaf, target, expansion):
         return False
-    return probe(leaf.pattern) or (expansion is not None and probe(expansion[0]))
+    return (not target.ruled_out(leaf) and probe(leaf.pattern)) or (expansion is not None
+                                                                     and probe(expansion[0]))
 
 
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     expansion = target.expansions.get(id(leaf))
     if _skipped(leaf, target, expansion):
         return Result(leaf, False, [])
-    spans = target.find(leaf.pattern)
+    spans = [] if target.ruled_out(leaf) else target.find(leaf.pattern)
     used: list[str] = []
     if expansion is not None:
         known = set(spans)

@@ -12,6 +12,7 @@ where its own need is met. Both are safe over-approximations: skipping never los
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable
 
 import ahocorasick
@@ -61,14 +62,20 @@ class Prefilter:
         self.automaton = ahocorasick.Automaton()
         exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
         leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
-        keywords = {plain(k) for leaf in leaves for k in (*(leaf.keywords or ()), *texts(leaf.need))}
-        # each keyword, as found anywhere and as found starting a word, has a bit of a scan's mask
-        self.bits = {form: 1 << n for n, form in enumerate(
-            form for keyword in sorted(keywords) for form in (keyword, WORD_START + keyword))}
+        forms = [k for leaf in leaves for k in (*(leaf.keywords or ()), *texts(leaf.need))]
+        keywords = {plain(k) for k in forms}
+        # each keyword has a bit of a scan's mask, and a second one for "found starting a word" when a
+        # rule asks for that; keywords that rules' needs use most get the low bits (their tests on the
+        # mask then handle small numbers)
+        uses = Counter(k for rule in self.rules for k in texts(rule_need(rule.main)))
+        ordered = sorted(set(forms) | keywords, key=lambda form: (-uses[form], form))
+        self.bits = {form: 1 << n for n, form in enumerate(ordered)}
         for keyword in keywords:
             marked = WORD_START + keyword
-            self.automaton.add_word(keyword, (keyword, len(keyword), marked,
-                                              self.bits[keyword] | self.bits[marked], self.bits[keyword]))
+            if marked not in self.bits:
+                marked = None
+            both = self.bits[keyword] | self.bits.get(marked, 0)
+            self.automaton.add_word(keyword, (keyword, len(keyword), marked, both, self.bits[keyword]))
         if keywords:
             self.automaton.make_automaton()
         self.always: set[int] = set()
@@ -115,6 +122,10 @@ class Prefilter:
         found: set[str] = set()
         mask = 0
         for end, (keyword, size, marked, both, alone) in self.automaton.iter(folded):
+            if marked is None:  # no rule needs it to start a word
+                found.add(keyword)
+                mask |= alone
+                continue
             if marked in found:
                 continue
             before = end - size  # the character before the keyword (-1: none)

@@ -12,7 +12,7 @@ from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
-from .expr import Result, Target, anchor_result, evaluate, highlights, holds, possible
+from .expr import Branch, Result, Target, anchor_result, evaluate, highlights, holds, possible
 from .prefilter import Prefilter
 from .quote import make_quote
 from .schema import Rule
@@ -238,11 +238,14 @@ def applicability(rule: Rule, context: Context) -> list[str] | None:
 
 
 def defined_notes(result: Result, document: Document) -> list[str]:
-    """One note per defined term the match relied on."""
+    """One note per defined term the match relied on: used by a matched node outside ``not`` (an
+    alternative that did not match relied on nothing, and the quick path may not have tried it)."""
     terms: list[str] = []
     stack = [result]
     while stack:
         current = stack.pop()
+        if not current.matched or (isinstance(current.node, Branch) and current.node.kind == "not"):
+            continue
         terms += [t for t in current.defined if t not in terms]
         stack += current.children
     notes = []
