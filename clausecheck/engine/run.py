@@ -114,7 +114,7 @@ class Engine:
                 found, mask = self.prefilter.scan_bits(text)
                 masks.append(mask)
                 candidates = self.prefilter.candidates(found, text, expanded, mask)
-            target = self._target(None, text, state, mask)  # one per clause: its sentences are shared
+            target = self._target(text, state, mask)  # one per clause: its sentences are shared
             for rule in candidates:
                 if id(rule) not in applicable:
                     continue
@@ -128,22 +128,25 @@ class Engine:
         doc = DocText.of(document, current)
         if self.prefilter:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
+        whole = self._target(doc.text, state, state.mask)  # one for all: its sentences are shared
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
-                self._missing_document(rule, triggers[id(rule)], doc, state, applicable[id(rule)])
+                whole.rule = rule.id
+                self._missing_document(rule, triggers[id(rule)], doc, whole, state, applicable[id(rule)])
         for rule in self.whole:
             if id(rule) in applicable:
-                self._document(rule, doc, state, applicable[id(rule)])
+                whole.rule = rule.id
+                self._document(rule, doc, whole, state, applicable[id(rule)])
         state.findings.sort(key=lambda f: (f.clause if f.clause is not None else -1,
                                            SEVERITY_ORDER[f.severity], f.rule))
         return state.findings, assumptions
 
     # --- one rule ----------------------------------------------------------------------------------
 
-    def _target(self, rule: Rule | None, text: str, state: Run, mask: int | None) -> Target:
-        """A text to evaluate rules on (``rule`` None: the caller names each rule in turn)."""
+    def _target(self, text: str, state: Run, mask: int | None) -> Target:
+        """A text to evaluate rules on, shared by the rules tried on it (each names itself in turn)."""
         checks = self.prefilter.checks if self.prefilter else {}
-        return Target(text, rule.id if rule else "", state.limits.regex_timeout, state.expansions, mask,
+        return Target(text, "", state.limits.regex_timeout, state.expansions, mask,
                       checks, full=state.trace is not None, matches=state.matches)
 
     def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str]) -> None:
@@ -179,8 +182,7 @@ class Engine:
         return result if result.matched else None
 
     def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
-                          state: Run, notes: list[str]) -> None:
-        target = self._target(rule, doc.text, state, state.mask)
+                          target: Target, state: Run, notes: list[str]) -> None:
         protected, requires = self._protected(rule, target, state)
         index, result = triggers[0]
         fired = not protected
@@ -197,8 +199,7 @@ class Engine:
         if fired:
             self._emit(rule, index, highlights(result), result, state, notes + extra)
 
-    def _document(self, rule: Rule, doc: DocText, state: Run, notes: list[str]) -> None:
-        target = self._target(rule, doc.text, state, state.mask)
+    def _document(self, rule: Rule, doc: DocText, target: Target, state: Run, notes: list[str]) -> None:
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         if state.trace:
             state.trace(Attempt(rule, None, result, result.matched))
