@@ -139,3 +139,47 @@ def test_explain_missing_rule_and_ruled_out_rule(tmp_path):
     ruled_out = explain(document, rules.by_id["core-ca-buyout"])
     assert "  -> a known fact rules this rule out: it was not run." in ruled_out
     assert ruled_out[-1] == "Verdict: did not fire."
+
+
+NEAR_PACK = """pack:
+  name: near-test
+  title: A document-scope near rule
+  version: "1"
+  description: test only
+rules:
+  - id: near-replica-forever
+    title: A replica kept forever
+    concern: irrevocable-consent
+    kind: conflict
+    severity: high
+    scope: document
+    sources:
+      - {name: test, section: "section unverified", year: 2024}
+    explanation: A replica is kept forever.
+    ask: Ask for a term.
+    match:
+      near:
+        - terms: [digital replica]
+          anchor: true
+        - terms: [in perpetuity]
+      within: 6
+    examples:
+      match:
+        - "Producer may keep the digital replica in perpetuity."
+        - "The digital replica is held in perpetuity."
+      no_match:
+        - "Producer may make a digital replica.\\n\\nAll material is kept for one year."
+        - "All material is kept in perpetuity."
+"""
+
+
+def test_document_scope_near_sits_on_the_pair_that_holds(tmp_path):
+    pack = tmp_path / "near.yaml"
+    pack.write_text(NEAR_PACK, encoding="utf-8")
+    text = ("1. Replica.\n1.1 Producer may make a digital replica of Performer for the Picture.\n\n"
+            "2. Term.\n2.1 Producer may keep the digital replica in perpetuity.\n")
+    report = check(write(tmp_path, "performer.txt", text), packs=[], rules=[pack])
+    [finding] = report.findings
+    clause = report.document.clauses[finding.clause]
+    assert clause.number == "2.1"  # not 1.1, where the replica's first mention sits alone
+    assert [clause.text[s.start:s.end] for s in finding.spans] == ["digital replica", "in perpetuity"]

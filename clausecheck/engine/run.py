@@ -206,9 +206,12 @@ class Engine:
         anchor = anchor_result(result)
         if not result.matched or anchor is None or not anchor.spans:
             return
-        index, start = doc.locate(anchor.spans[0][0])
+        used = highlights(result)
+        # the anchor match that made the rule hold (a near pair's), not merely its first match
+        first = next((span for span in used if span in set(anchor.spans)), anchor.spans[0])
+        index, start = doc.locate(first[0])
         length = len(state.document.clauses[index].text)
-        spans = [(a - start, b - start) for a, b in highlights(result) if start <= a and b <= start + length]
+        spans = [(a - start, b - start) for a, b in used if start <= a and b <= start + length]
         self._emit(rule, index, spans, result, state, notes)
 
     def _emit(self, rule: Rule, index: int, spans: list[tuple[int, int]], result: Result, state: Run,
