@@ -95,6 +95,11 @@ def test_tuning_set_supply_deal_has_no_arbitration_or_carveout_finding():
     'between Acme, Inc. ("Company") and John Smith ("Consultant").',
     'between Acme, Inc. ("Company") and Mr. John Smith, residing at 12 Elm Street ("Consultant").',
     'between Acme, Inc. ("Company") and Jane Doe ("Performer").',
+    # a person described by where they study: the university is not the party
+    'between Crestline Sports Media LLC ("Sponsor") and Jordan Avery, a student-athlete enrolled at a '
+    'university in Ohio ("Athlete").',
+    'between Crestline Sports Media LLC ("Sponsor") and Jordan Avery, a student at Ohio State University '
+    '("Licensor").',
 ])
 def test_weak_or_personal_preambles_are_not_business(preamble):
     assert business_parties(preamble) is None

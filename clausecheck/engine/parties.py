@@ -34,7 +34,8 @@ ENTITY = regex.compile(
 )
 PERSON = regex.compile(
     r"\b(?:(?:an|the|any|each)\s+individual|individuals?\s+(?:who|whose|residing)|a\s+natural\s+person"
-    r"|residing\s+at|resident\s+of|you|your)\b(?!ly)"
+    r"|residing\s+at|resident\s+of|you|your"
+    r"|an?\s+(?:(?:full|part)[\s-]time\s+)?(?:student(?:-athlete)?|athlete|citizen|minor))\b(?!ly)"
     r"|\b(?:Mr|Mrs|Ms|Dr)\.(?=\s)",
     regex.IGNORECASE,
 )
@@ -43,7 +44,9 @@ PERSON_ROLES = frozenset(
         "Writer", "Author", "Screenwriter", "Performer", "Artist", "Actor", "Talent", "Voice Actor",
         "Narrator", "Player", "Contributor", "Annotator", "Rater", "Tasker", "Evaluator", "Labeler",
         "Labeller", "Employee", "Executive", "Freelancer", "Worker", "Creator", "Model", "Influencer",
-        "You", "Individual",
+        "You", "Individual", "Athlete", "Student-Athlete", "Student", "Participant", "Host", "Presenter",
+        "Instructor", "Singer", "Musician", "Composer", "Ghostwriter", "Translator", "Stand-In", "Double",
+        "Reader", "Guest",
     )
 )
 NOT_PARTIES = regex.compile(
