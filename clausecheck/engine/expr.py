@@ -412,9 +412,11 @@ def possible(expr: Expr, target: Target) -> bool:
     kind = expr.kind
     if kind == "not":
         return True
-    if kind == "any":
-        return any(possible(child, target) for child in expr.children)
-    return all(possible(child, target) for child in expr.children)  # all, near: every side is needed
+    wanted = kind == "any"  # any: one child is enough; all, near: every side is needed
+    for child in expr.children:  # a loop, not any()/all() over a generator: this runs ~10^5 times
+        if possible(child, target) == wanted:
+            return wanted
+    return not wanted
 
 
 def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:
