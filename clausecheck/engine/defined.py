@@ -31,7 +31,7 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
     result: Expansions = {}
     if not document.definitions:
         return result
-    scopes = [(d, scope, names_title(d.term, scope))  # once, not per leaf
+    scopes = [(d, scope, names_title(d.term, scope), scope.encode())  # once, not per leaf
               for d in document.definitions.values() for scope in [definition_scope(d)]]
     seen: set[int] = set()
     for rule in rules:
@@ -39,8 +39,9 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
             if id(leaf) in seen:
                 continue
             seen.add(id(leaf))
-            terms = [d.term for d, scope, title in scopes
-                     if _reaches(leaf, d, scope, title, rule.id, timeout)]
+            terms = [d.term for d, scope, title, encoded in scopes
+                     if (leaf.screen is None or leaf.screen.search(encoded) is not None)  # else: no match
+                     and _reaches(leaf, d, scope, title, rule.id, timeout)]
             if terms:
                 result[id(leaf)] = (term_pattern(tuple(terms)), terms)
     return result
