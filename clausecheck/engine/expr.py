@@ -12,7 +12,7 @@ import difflib
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -224,19 +224,16 @@ class Compiler:
             elif named is not None and not isinstance(named, list):
                 source = named.text
             if source is not None:
-                pattern, keywords = compile_pattern(source)
+                compiled = compile_pattern(source)
                 shown = value
             else:
                 phrases = self.phrases(kind, value, where)
-                pattern, keywords = compile_terms(tuple(phrases))
+                compiled = compile_terms(tuple(phrases))
                 shown = value if kind == "ref" else ", ".join(phrases)
         except regex.error as error:
             raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
-        if source is not None:
-            need, quick = literals.need(source), screen(source)
-        else:
-            need, quick = phrases_need(tuple(phrases)), screen(terms_regex(phrases))
-        leaf = Leaf(kind, shown, pattern, keywords, node.key_mark(kind), need=need, screen=quick)
+        leaf = Leaf(kind, shown, compiled.pattern, compiled.keywords, node.key_mark(kind), need=compiled.need,
+                    screen=compiled.screen)
         for option in ("anchor", "defined"):
             if option in node:
                 if not isinstance(node[option], bool):
@@ -277,20 +274,33 @@ class Compiler:
         return branch
 
 
+class Compiled(NamedTuple):
+    """A leaf's regex and what the prefilter and the RE2 screen know of it."""
+
+    pattern: regex.Pattern
+    keywords: frozenset[str] | None
+    need: Need | None
+    screen: Any
+
+
 @functools.lru_cache(maxsize=4096)
-def compile_pattern(value: str) -> tuple[regex.Pattern, frozenset[str] | None]:
-    """A ``pattern`` leaf's whole-word regex and prefilter keywords (shared by identical leaves)."""
+def compile_pattern(value: str) -> Compiled:
+    """A ``pattern`` leaf's whole-word regex, prefilter keywords, need and screen (shared by identical
+    leaves)."""
     regex.compile(value, FLAGS)  # errors point into the author's own pattern
     start = r"\b" if literals.starts_with_word(value) else r"(?<!\w)"  # \b is quicker where it is the same
-    return regex.compile(start + r"(?:" + value + r")(?!\w)", FLAGS), literals.required(value)
+    return Compiled(regex.compile(start + r"(?:" + value + r")(?!\w)", FLAGS), literals.required(value),
+                    literals.need(value), screen(value))
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_terms(phrases: tuple[str, ...]) -> tuple[regex.Pattern, frozenset[str] | None]:
-    """A ``terms`` / ``ref`` leaf's regex and prefilter keywords (shared by identical leaves)."""
+def compile_terms(phrases: tuple[str, ...]) -> Compiled:
+    """A ``terms`` / ``ref`` leaf's regex, prefilter keywords, need and screen (shared by identical
+    leaves)."""
     per_phrase = [term_keywords(p) for p in phrases]
     keywords = frozenset().union(*per_phrase) if all(per_phrase) else None
-    return regex.compile(terms_regex(list(phrases)), FLAGS), keywords
+    source = terms_regex(list(phrases))
+    return Compiled(regex.compile(source, FLAGS), keywords, phrases_need(phrases), screen(source))
 
 
 def unknown_key(key: str, allowed: tuple[str, ...] | list[str], where: str) -> str:

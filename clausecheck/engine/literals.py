@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import re._parser as sre_parse  # clausecheck needs Python 3.11+ (tomllib)
+from collections.abc import Iterator
 from re._constants import (
     ASSERT,
     ASSERT_NOT,
@@ -64,6 +65,21 @@ def _sequence(items: list[tuple[Any, Any]]) -> Keywords | None:
 def _all(items: list[tuple[Any, Any]]) -> list[Keywords]:
     """The keyword sets a sequence needs, through the groups and repeats it cannot skip."""
     found: list[Keywords] = []
+    for kind, value in _parts(items):
+        if kind == "text":
+            found.append(frozenset([value.casefold()]))
+        elif kind == "sequence":
+            found += _all(value)
+        else:
+            union = _branch(value)
+            if union:
+                found.append(union)
+    return [k for k in found if k and all(k)]
+
+
+def _parts(items: list[tuple[Any, Any]]) -> Iterator[tuple[str, Any]]:
+    """What every match of a sequence goes through, in order: ("text", a literal run), ("sequence", the
+    items of a group or of a repeat it cannot skip) or ("branch", its alternatives)."""
     run: list[str] = []
     for op, arg in items:
         if op is LITERAL:
@@ -72,19 +88,16 @@ def _all(items: list[tuple[Any, Any]]) -> list[Keywords]:
         if op is AT:
             continue
         if run:
-            found.append(frozenset(["".join(run).casefold()]))
-            run.clear()
+            yield "text", "".join(run)
+            run = []
         if op in GROUPS:
-            found += _all(list(arg[-1]))
+            yield "sequence", list(arg[-1])
         elif op in REPEATS and arg[0] >= 1:
-            found += _all(list(arg[2]))
+            yield "sequence", list(arg[2])
         elif op is BRANCH:
-            union = _branch(arg[1])
-            if union:
-                found.append(union)
+            yield "branch", arg[1]
     if run:
-        found.append(frozenset(["".join(run).casefold()]))
-    return [k for k in found if k and all(k)]
+        yield "text", "".join(run)
 
 
 def _branch(alternatives: list[Any]) -> Keywords | None:
@@ -108,28 +121,19 @@ def need(pattern: str) -> Need | None:
 
 def _need(items: list[tuple[Any, Any]]) -> Need | None:
     parts: list[Need | None] = []
-    run: list[str] = []
-    for op, arg in items:
-        if op is LITERAL:
-            run.append(chr(arg))
-            continue
-        if op is AT:
-            continue
-        parts.append(_literal_need(run))
-        run = []
-        if op in GROUPS:
-            parts.append(_need(list(arg[-1])))
-        elif op in REPEATS and arg[0] >= 1:
-            parts.append(_need(list(arg[2])))
-        elif op is BRANCH:
-            parts.append(any_of(_need(list(alternative)) for alternative in arg[1]))
-    parts.append(_literal_need(run))
+    for kind, value in _parts(items):
+        if kind == "text":
+            parts.append(_literal_need(value))
+        elif kind == "sequence":
+            parts.append(_need(value))
+        else:
+            parts.append(any_of(_need(list(alternative)) for alternative in value))
     return all_of(parts)
 
 
-def _literal_need(run: list[str]) -> Need | None:
+def _literal_need(run: str) -> Need | None:
     """A literal run's need: None when it is too short or too common to filter anything."""
-    text = "".join(run).casefold().lstrip("^")  # a leading "^" would read as the word-start mark
+    text = run.casefold().lstrip("^")  # a leading "^" would read as the word-start mark
     if len(text.strip()) < MIN_LITERAL or text.strip() in COMMON:
         return None
     return literal(text)

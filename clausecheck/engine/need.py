@@ -37,29 +37,28 @@ def literal(text: str) -> Need:
 
 def all_of(parts: Iterable[Need | None]) -> Need | None:
     """Every part is needed; unknown parts (None) drop out (None: nothing known)."""
-    flat: list[Need] = []
-    for part in parts:
-        if part is not None:
-            for item in (part.parts if part.op == "all" else (part,)):
-                if item not in flat:
-                    flat.append(item)
-    if not flat:
-        return None
-    return flat[0] if len(flat) == 1 else Need("all", parts=tuple(flat))
+    return _join("all", parts, unknown_wins=False)
 
 
 def any_of(parts: Iterable[Need | None]) -> Need | None:
     """One part is needed; one unknown part (None) makes the whole unknown."""
+    return _join("any", parts, unknown_wins=True)
+
+
+def _join(op: str, parts: Iterable[Need | None], unknown_wins: bool) -> Need | None:
+    """``parts`` joined by ``op``, nested joins of the same kind flattened and repeats dropped."""
     flat: list[Need] = []
     for part in parts:
         if part is None:
-            return None
-        for item in (part.parts if part.op == "any" else (part,)):
+            if unknown_wins:
+                return None
+            continue
+        for item in (part.parts if part.op == op else (part,)):
             if item not in flat:
                 flat.append(item)
     if not flat:
         return None
-    return flat[0] if len(flat) == 1 else Need("any", parts=tuple(flat))
+    return flat[0] if len(flat) == 1 else Need(op, parts=tuple(flat))
 
 
 @functools.lru_cache(maxsize=4096)
