@@ -19,8 +19,9 @@ import regex
 from ..errors import RuleTimeout
 from . import literals
 from .need import Check, Need, phrases_need
+from .parts import PartSentences, word_positions
 from .screen import screen
-from .sentences import Sentences, word_starts
+from .sentences import Sentences
 from .terms import term_keywords, terms_regex
 from .yamlnodes import Mark, YList, YMap
 
@@ -97,21 +98,17 @@ class Target:
     checks: dict[int, Check] = field(default_factory=dict)  # id(leaf) -> test of its need on ``mask``
     full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
-    _sentences: Sentences | None = None
-    _word_starts: tuple[int, ...] | None = None
+    parts: tuple[int, ...] | None = None  # where each part starts: a text of parts joined by blank lines
+    _sentences: Sentences | PartSentences | None = None
     _encoded: bytes | None = None
 
     @property
-    def sentences(self) -> Sentences:
+    def sentences(self) -> Sentences | PartSentences:
+        """The text's sentences (a whole document's: split part by part, as matches ask)."""
         if self._sentences is None:
-            self._sentences = Sentences(self.text)
+            parts = self.parts
+            self._sentences = Sentences(self.text) if parts is None else PartSentences(self.text, parts)
         return self._sentences
-
-    def word_index(self, offset: int) -> int:
-        """How many words start before ``offset`` (words between two offsets is a subtraction)."""
-        if self._word_starts is None:
-            self._word_starts = word_starts(self.text)
-        return bisect.bisect_left(self._word_starts, offset)
 
     def find(self, pattern: regex.Pattern, text: str | None = None) -> list[tuple[int, int]]:
         """Every match span of ``pattern``, under the time limit; remembered in ``matches`` (when
@@ -477,7 +474,8 @@ def _near(expr: Branch, target: Target, children: list[Result]) -> Result:
     first, second = children
     used: set[tuple[int, int]] = set()
     if first.matched and second.matched:
-        word = target.word_index
+        offsets = [offset for span in (*first.spans, *second.spans) for offset in span]
+        word = word_positions(target.text, offsets, expr.within + 1)
         seconds = sorted((word(b[0]), word(b[1]), b) for b in second.spans)
         starts = [item[0] for item in seconds]
         longest = max(end - start for start, end, _ in seconds)

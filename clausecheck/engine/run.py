@@ -128,7 +128,7 @@ class Engine:
         doc = DocText.of(document, current)
         if self.prefilter:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
-        whole = self._target(doc.text, state, state.mask)  # one for all: its sentences are shared
+        whole = self._target(doc.text, state, state.mask, tuple(doc.starts))  # one for all rules
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
                 whole.rule = rule.id
@@ -143,11 +143,13 @@ class Engine:
 
     # --- one rule ----------------------------------------------------------------------------------
 
-    def _target(self, text: str, state: Run, mask: int | None) -> Target:
-        """A text to evaluate rules on, shared by the rules tried on it (each names itself in turn)."""
+    def _target(self, text: str, state: Run, mask: int | None,
+                parts: tuple[int, ...] | None = None) -> Target:
+        """A text to evaluate rules on, shared by the rules tried on it (each names itself in turn);
+        ``parts``: where each clause starts in a whole document's text."""
         checks = self.prefilter.checks if self.prefilter else {}
         return Target(text, "", state.limits.regex_timeout, state.expansions, mask,
-                      checks, full=state.trace is not None, matches=state.matches)
+                      checks, full=state.trace is not None, matches=state.matches, parts=parts)
 
     def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str]) -> None:
         if state.trace is None and not possible(rule.main, target):

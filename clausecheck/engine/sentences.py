@@ -66,12 +66,6 @@ class Sentences:
         return self.bounds[self.index(offset)]
 
 
-@functools.lru_cache(maxsize=64)
-def word_starts(text: str) -> tuple[int, ...]:
-    """Offsets where the words of ``text`` start (cached per text)."""
-    return tuple([m.start() for m in WORD.finditer(text)])  # a list first: quicker than a generator
-
-
 def words_between(text: str, start: int, end: int) -> int:
     """How many words lie in ``text[start:end]`` (0 if the range is empty)."""
     return len(WORD.findall(text, start, end)) if end > start else 0

@@ -1,0 +1,73 @@
+"""A whole document's sentences and word distances, worked out part by part (engine/parts.py)."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausecheck.engine.parts import PartSentences, word_positions
+from clausecheck.engine.sentences import WORD, Sentences
+
+CLAUSES = [
+    "1.1 The Company may use the Recordings. It may not train any model on them.",
+    "1.2 notwithstanding the above, no. 5 of Sec. 3 applies. The Performer consents.",
+    "2. Governing law is California.",
+]
+
+
+def joined(parts: list[str]) -> tuple[str, tuple[int, ...]]:
+    starts, offset = [], 0
+    for part in parts:
+        starts.append(offset)
+        offset += len(part) + 2
+    return "\n\n".join(parts), tuple(starts)
+
+
+def test_part_sentences_are_each_part_split_alone() -> None:
+    text, starts = joined(CLAUSES)
+    sentences = PartSentences(text, starts)
+    for start, clause in zip(starts, CLAUSES, strict=True):
+        alone = Sentences(clause)
+        for offset in range(len(clause)):
+            local = alone.around(offset)
+            assert sentences.around(start + offset) == (start + local[0], start + local[1])
+    assert sentences.index(starts[0]) != sentences.index(starts[1])  # never across a part's edge
+
+
+def test_a_sentence_never_runs_into_the_next_clause() -> None:
+    # the whole text split at once would join "...them." and "continued" (no capital follows the stop)
+    text, starts = joined(["Licensee may use them.", "continued from above: no training."])
+    sentences = PartSentences(text, starts)
+    assert sentences.index(0) != sentences.index(starts[1])
+    assert sentences.around(starts[1]) == (starts[1], len(text))
+
+
+def exact_index(text: str) -> list[int]:
+    return [m.start() for m in WORD.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab' \u2019.,\n-é")), max_size=120),
+       offsets=st.lists(st.integers(min_value=0, max_value=120), min_size=2, max_size=8),
+       cap=st.integers(min_value=1, max_value=6))
+def test_word_positions_are_exact_below_the_cap(text: str, offsets: list[int], cap: int) -> None:
+    offsets = [min(offset, len(text)) for offset in offsets]
+    starts = exact_index(text)
+    word = word_positions(text, offsets, cap)
+    for x in offsets:
+        for y in offsets:
+            if x <= y:
+                exact = bisect.bisect_left(starts, y) - bisect.bisect_left(starts, x)
+                counted = word(y) - word(x)
+                assert counted == exact if exact < cap else counted >= cap
+
+
+def test_word_positions_count_words_as_the_whole_text_reads_them() -> None:
+    text = "rock'n'roll isn\u2019t it"
+    inside = text.index("n'roll") + 2  # "roll" starts a word: the first apostrophe joined "rock'n"
+    word = word_positions(text, [0, inside, len(text)], 10)
+    assert word(inside) - word(0) == 1
+    assert word(len(text)) - word(inside) == len(regex.findall(WORD, text[inside:]))
