@@ -10,7 +10,7 @@ import pytest
 
 from clausecheck.engine import Engine, load_rules
 from clausecheck.engine.anchors import anchor_judge
-from clausecheck.engine.expr import Target, evaluate, possible
+from clausecheck.engine.expr import Branch, Leaf, Target, compile_pattern, evaluate, possible
 from clausecheck.loaders import load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -48,3 +48,24 @@ def test_findings_are_those_of_the_traced_full_path(path: Path) -> None:
     traced, _ = engine.run(document, trace=attempts.append)
     assert quick == traced
     assert quick and attempts
+
+
+def leaf(pattern: str) -> Leaf:
+    compiled = compile_pattern(pattern)
+    return Leaf("pattern", pattern, compiled.pattern, compiled.keywords, None, need=compiled.need,
+                screen=compiled.screen)
+
+
+def test_no_regex_runs_for_a_rule_that_another_leaf_screens_out() -> None:
+    """possible() asks every leaf's screen before any regex: the first leaf's regex (which would
+    match) does not run when the second leaf's screen finds nothing."""
+    grant, training = leaf(r"licen[cs]es?\s+the\s+recordings"), leaf(r"train\w*\s+(?:a\s+)?models?")
+    rule = Branch("all", [grant, training], None)
+    text = "Performer licenses the Recordings to the Company for the Picture."
+    target = Target(text, "r", 5.0, matches={})
+    assert not possible(rule, target)
+    assert (id(grant.pattern), text) not in target.matches  # its regex never ran
+    assert target.matches[(id(training.pattern), text)] == ()  # ruled out by its screen
+    target = Target(text + " It may train models on them.", "r", 5.0, matches={})
+    assert possible(rule, target)
+    assert evaluate(rule, target).matched

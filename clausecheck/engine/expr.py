@@ -101,6 +101,7 @@ class Target:
     parts: tuple[int, ...] | None = None  # where each part starts: a text of parts joined by blank lines
     _sentences: Sentences | PartSentences | None = None
     _encoded: bytes | None = None
+    _passed: set[int] = field(default_factory=set)  # patterns whose screen found something here
 
     @property
     def sentences(self) -> Sentences | PartSentences:
@@ -128,7 +129,7 @@ class Target:
     def ruled_out(self, leaf: Leaf) -> bool:
         """Does the leaf's RE2 screen prove that its pattern matches nowhere in the text? Remembered
         (in ``matches``, when given) as no spans, so the regex never runs here."""
-        if leaf.screen is None:
+        if leaf.screen is None or id(leaf.pattern) in self._passed:
             return False
         key = (id(leaf.pattern), self.text)
         if self.matches is not None and key in self.matches:
@@ -136,6 +137,7 @@ class Target:
         if self._encoded is None:
             self._encoded = self.text.encode()
         if leaf.screen.search(self._encoded) is not None:
+            self._passed.add(id(leaf.pattern))
             return False
         if self.matches is not None:
             self.matches[key] = ()
@@ -413,17 +415,34 @@ def holds(expr: Expr, target: Target) -> bool:
 def possible(expr: Expr, target: Target) -> bool:
     """False when ``evaluate(expr, target)`` cannot match: a leaf it needs lacks a keyword or has no
     regex match (anchor verdicts only ever remove matches; whatever sits under ``not`` may match or
-    not). Builds no Result; the spans it finds are remembered in ``target.matches`` for evaluate."""
+    not). Builds no Result; the spans it finds are remembered in ``target.matches`` for evaluate.
+    Every leaf's need and RE2 screen are asked first, so no regex runs for a rule that one of its
+    other leaves already rules out."""
+    return _possible(expr, target, _screened) and _possible(expr, target, _found)
+
+
+def _possible(expr: Expr, target: Target, leaf_test: Callable[[Leaf, Target], bool]) -> bool:
     if isinstance(expr, Leaf):
-        return _leaf_matches(expr, target, target.has_match)
+        return leaf_test(expr, target)
     kind = expr.kind
     if kind == "not":
         return True
     wanted = kind == "any"  # any: one child is enough; all, near: every side is needed
     for child in expr.children:  # a loop, not any()/all() over a generator: this runs ~10^5 times
-        if possible(child, target) == wanted:
+        if _possible(child, target, leaf_test) == wanted:
             return wanted
     return not wanted
+
+
+def _screened(leaf: Leaf, target: Target) -> bool:
+    """Can the leaf match, as far as its need and its RE2 screen tell (no regex runs)?"""
+    if id(leaf) in target.expansions:
+        return True  # its defined terms are looked for by regex
+    return not _skipped(leaf, target, None) and not target.ruled_out(leaf)
+
+
+def _found(leaf: Leaf, target: Target) -> bool:
+    return _leaf_matches(leaf, target, target.has_match)
 
 
 def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:
