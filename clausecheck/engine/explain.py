@@ -29,7 +29,7 @@ def explain(document: Document, rule: Rule, context: Context | None = None,
         lines.append("")
         lines.append(_heading(document, attempt))
         if attempt.clause is not None:
-            lines.append(f"  text: \u201c{_excerpt(document.clauses[attempt.clause].text, 200)}\u201d")
+            lines.append(f"  text: \u201c{_excerpt(_text(document, attempt), 200)}\u201d")
         text = _text(document, attempt)
         lines += _tree(attempt.result, text, document, "  ")
         if attempt.requires is not None:
@@ -89,6 +89,8 @@ def _clause_name(document: Document, index: int | None) -> str:
 
 
 def _text(document: Document, attempt: Attempt) -> str:
+    if attempt.text is not None:  # a list item read with its lead-in
+        return attempt.text
     if attempt.clause is not None:
         return document.clauses[attempt.clause].text
     return "\n\n".join(c.text for c in document.clauses if c.change != "deleted" and c.text.strip())
@@ -96,7 +98,7 @@ def _text(document: Document, attempt: Attempt) -> str:
 
 def _requires_text(document: Document, attempt: Attempt) -> str:
     if attempt.rule.scope == "clause" and attempt.clause is not None:
-        return document.clauses[attempt.clause].text
+        return _text(document, attempt)
     return _text(document, Attempt(attempt.rule, None, attempt.result, attempt.fired))
 
 

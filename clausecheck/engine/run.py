@@ -13,6 +13,7 @@ from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
 from .expr import Branch, Result, Target, anchor_result, evaluate, highlights, holds, possible
+from .leadin import Reading, readings
 from .prefilter import Prefilter
 from .quote import make_quote
 from .schema import Rule
@@ -31,6 +32,7 @@ class Attempt:
     fired: bool
     requires: Result | None = None
     note: str = ""
+    text: str | None = None  # the text read, when not the clause's own (a list item with its lead-in)
 
 
 Trace = Callable[[Attempt], None]
@@ -71,6 +73,7 @@ class Run:
     findings: list[Finding] = field(default_factory=list)
     mask: int | None = None  # the prefilter's scan of the whole document
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    readings: dict[int, Reading] = field(default_factory=dict)  # list items read with their lead-in
 
 
 class Engine:
@@ -102,11 +105,13 @@ class Engine:
         state = Run(document, context, self.limits,
                     expansions(self.rules, document, self.limits.regex_timeout), trace)
         current = [i for i, c in enumerate(document.clauses) if c.change != "deleted" and c.text.strip()]
+        state.readings = readings(document, current)
         triggers: dict[int, list[tuple[int, Result]]] = {}
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
         masks: list[int] = []
         for index in current:
-            text = document.clauses[index].text
+            reading = state.readings.get(index)
+            text = reading.text if reading else document.clauses[index].text
             mask = None
             if self.prefilter is None:
                 candidates = self.per_clause
@@ -161,9 +166,9 @@ class Engine:
             protected, requires = self._protected(rule, target, state)
             fired = not protected
         if state.trace:
-            state.trace(Attempt(rule, index, result, fired, requires))
+            state.trace(Attempt(rule, index, result, fired, requires, text=_read(state, index)))
         if fired:
-            self._emit(rule, index, highlights(result), result, state, notes)
+            self._emit(rule, index, highlights(result), result, state, notes, state.readings.get(index))
 
     @staticmethod
     def _protected(rule: Rule, target: Target, state: Run) -> tuple[bool, Result | None]:
@@ -180,7 +185,8 @@ class Engine:
         result = evaluate(rule.main, target, anchor_judge(rule, target))
         if state.trace:
             state.trace(Attempt(rule, index, result, False, note="trigger (the protection is looked for "
-                                "in the whole document below)" if result.matched else "trigger"))
+                                "in the whole document below)" if result.matched else "trigger",
+                                text=_read(state, index)))
         return result if result.matched else None
 
     def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
@@ -199,7 +205,8 @@ class Engine:
             state.trace(Attempt(rule, None, result, fired, requires,
                                 note=f"protection {'found' if requires.matched else 'found nowhere'}{where}"))
         if fired:
-            self._emit(rule, index, highlights(result), result, state, notes + extra)
+            self._emit(rule, index, highlights(result), result, state, notes + extra,
+                       state.readings.get(index))
 
     def _document(self, rule: Rule, doc: DocText, target: Target, state: Run, notes: list[str]) -> None:
         result = evaluate(rule.main, target, anchor_judge(rule, target))
@@ -217,9 +224,19 @@ class Engine:
         self._emit(rule, index, spans, result, state, notes)
 
     def _emit(self, rule: Rule, index: int, spans: list[tuple[int, int]], result: Result, state: Run,
-              notes: list[str]) -> None:
-        clause = state.document.clauses[index]
+              notes: list[str], reading: Reading | None = None) -> None:
         extra = list(notes)
+        if reading is not None:  # spans are in the reading's text: the finding goes where its anchor is
+            anchor = anchor_result(result)
+            anchors = set(anchor.spans) if anchor is not None else set()
+            first = next((s for s in spans if s in anchors), None)
+            placed = reading.place(state.document, spans, first)
+            if placed.clause != index and any(f.rule == rule.id and f.clause == placed.clause
+                                              for f in state.findings):
+                return  # the lead-in already carries it (its own reading, or an earlier item's)
+            index, spans = placed.clause, placed.spans
+            extra.append(placed.note)
+        clause = state.document.clauses[index]
         if clause.change == "inserted":
             extra.insert(0, INSERTED_NOTE)
         extra += defined_notes(result, state.document)
@@ -262,6 +279,12 @@ def defined_notes(result: Result, document: Document) -> list[str]:
         text = text if len(text) <= 160 else text[:160] + "\u2026"
         notes.append(f"\u201c{term}\u201d is a defined term{where}: {text}")
     return notes
+
+
+def _read(state: Run, index: int) -> str | None:
+    """The text read for clause ``index`` when it is not the clause's own (for explain)."""
+    reading = state.readings.get(index)
+    return reading.text if reading else None
 
 
 def _name(document: Document, index: int | None) -> str:
