@@ -58,13 +58,13 @@ def test_an_item_is_read_with_the_grant_of_its_lead_in(tmp_path: Path) -> None:
     clause = report.document.clauses[f.clause]
     assert f.quote == clause.text == "training and improving Studio's speech synthesis models."
     assert "training" in [clause.text[s.start:s.end] for s in f.spans]  # spans: offsets into the item's text
-    assert ("read with its lead-in in clause 2.1: \u201cPerformer grants Studio the right to use the Recordings "
-            "for:\u201d") in f.notes
+    assert ("read with its lead-in in clause 2.1: \u201cPerformer grants Studio the right to use the "
+            "Recordings for:\u201d") in f.notes
 
 
 def test_the_item_alone_is_not_a_grant(tmp_path: Path) -> None:
     """Without the lead-in's grant the same item raises nothing: the finding above comes from it."""
-    report = check(write_text(tmp_path, GRANT[:3] + [GRANT[5]]))
+    report = check(write_text(tmp_path, [*GRANT[:3], GRANT[5]]))
     assert found(report, "ai-training") == []
 
 
@@ -97,7 +97,7 @@ def test_a_finding_whose_anchor_is_in_the_lead_in_sits_once_on_the_lead_in(tmp_p
 
 
 def test_definition_items_are_read_alone(tmp_path: Path) -> None:
-    """'"Model" means a model trained on the Material' under "In this Agreement:" defines; it grants nothing."""
+    """'"Model" means a model trained on the Material' under "In this Agreement:" defines, grants nothing."""
     path = write_text(tmp_path, [
         "CONTENT LICENCE", "1. In this Agreement:",
         '(a) "Model" means any machine learning model trained or fine-tuned by Licensee using the Licensed '

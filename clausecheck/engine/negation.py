@@ -27,6 +27,8 @@ PSEUDO = regex.compile(
         not\s+limited\s+to | without\s+limitation | (?:not|no)\s+(?:less|fewer|more|later|earlier)\s+than
       | not\s+only | whether\s+or\s+not | if\s+not | need\s+not
       | not\s+(?:be\s+)?(?:required|necessary|obligated|obliged|needed)
+      | (?:shall|will|may|must|does|do|did|is|are)\s+not\s+(?:in\s+any\s+way\s+)?
+        (?:prohibit|prevent|restrict|bar|preclude|forbid|stop)(?:s|ed)?
       | (?:nothing|no\s+(?:provision|term|part|clause|section|paragraph|obligation)s?)\s+(?:\w+\s+){0,8}?
         (?:shall\s+|will\s+|may\s+|is\s+intended\s+to\s+)?
         (?:(?:limit|restrict|prevent|prohibit|preclude|impair)(?:s|ed|ing)?|derogat(?:es?|ed|ing))
@@ -39,7 +41,12 @@ CUE_BEFORE = regex.compile(
       | cannot | (?:can|won|shan|mustn|doesn|don|isn|aren)['\u2019]t
       | never | nor | nothing
       | in\s+no\s+(?:event|case) | under\s+no\s+circumstances? | at\s+no\s+time
-      | prohibited\s+from | forbidden\s+(?:from|to) | refrain\s+from
+      | (?:prohibited|barred|precluded|prevented|restrained|enjoined|estopped)\s+from
+      | forbidden\s+(?:from|to) | refrain\s+from
+      | (?:forbids?|prohibits?|bars?|prevents?|precludes?|restrains?|enjoins?)\s+
+        (?:[\w'\u2019-]+\s+){0,4}?from
+      | forbids?\s+(?:[\w'\u2019-]+\s+){0,4}?to
+      | (?:that|ensures?|procures?|requires?)\s+no
       | (?:agrees?|undertakes?|covenants?)\s+not\s+to
       | not\s+(?:be\s+)?(?:permitted|entitled|allowed|authori[sz]ed)\s+to
       | no\s+(?:[\w-]+\s+){0,3}?(?:right|license|licence|authority|permission)s?\s+(?:to|of|for)
@@ -47,10 +54,12 @@ CUE_BEFORE = regex.compile(
     FLAGS,
 )
 # the anchor continues a list the cue governs: "..., or to", "and otherwise", "or for the"
+# or a later item after ", or": "shall not use X to create Y, or as material for training"
 LIST_TAIL = regex.compile(
-    r"(?:,|\b(?:or|and|nor)\b)\s*(?:(?:or|and|nor|to|otherwise|for|in|the|any)\s+){0,3}$", regex.IGNORECASE
+    r"(?:,|\b(?:or|and|nor)\b)\s*(?:(?:or|and|nor|to|otherwise|for|in|the|any)\s+){0,3}$"
+    r"|,\s*(?:or|nor)\s+(?:[\w'\u2019-]+\s+){0,4}$", regex.IGNORECASE
 )
-SENTENCE_START_CUE = regex.compile(r"^[\W\d]*(?:no|neither)\b", regex.IGNORECASE)
+SENTENCE_START_CUE = regex.compile(r"^[\W\d]*(?:no|neither|none)\b", regex.IGNORECASE)
 CUE_AFTER = regex.compile(
     r"""\W*(?:\w+\W+){0,6}?
         (?:is|are|shall\s+be|will\s+be|be)\s+(?:strictly\s+|expressly\s+)?

@@ -1,0 +1,78 @@
+"""Negation cues found in the fourth session: prohibitions imposed on others ("will forbid every Licensee
+to use", "prohibit its licensees from", "ensure that no Licensee uses"), passive bars ("is barred from"),
+"None of", a later ", or ..." item of a long negated list, and "shall not prohibit/prevent" as a double
+negative. Judged directly, then through clausecheck.api.check on whole clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from clausecheck.api import check
+from clausecheck.engine.negation import judge
+
+
+def negated(text: str, anchor: str) -> bool:
+    """Is the first ``anchor`` in the one-sentence ``text`` negated?"""
+    match = regex.search(r"\b" + regex.escape(anchor) + r"\b", text)
+    assert match is not None
+    return judge(text, (0, len(text)), match.start(), match.end()).negated
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("Neither the Company nor its licensees shall use the Recordings to train any model.", "train"),
+    ("Company will forbid every Licensee to use the Recordings to train any AI model.", "train"),
+    ("Company shall prohibit its licensees from using the Recordings to train any AI model.", "train"),
+    ("Company shall ensure that no Licensee uses the Recordings to train AI.", "train"),
+    ("Company is barred from using the Recordings to train AI.", "train"),
+    ("Studio is precluded from using the Voice to create a digital replica.", "create"),
+    ("None of the Recordings may be used to train AI.", "train"),
+    ("Organizer shall not use, and shall not permit any vendor or photographer to use, any photograph or "
+     "recording of Guest to create an artificial or synthetic likeness or voice of Guest, or as material "
+     "for training any artificial intelligence or machine learning system.", "training"),
+])
+def test_negated(text: str, anchor: str) -> None:
+    assert negated(text, anchor)
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    # the negation ends at the semicolon: the second part is a grant
+    ("We do not use Your Content to train; any Content you submit becomes ours and may be used to train "
+     "our models.", "used"),
+    # "shall not prohibit / does not restrict X from" is a double negative: a permission
+    ("Company shall not prohibit Writer from using the Material to train AI.", "train"),
+    ("This Agreement does not restrict Company from using the Recordings to train AI.", "train"),
+    # a prohibition on others ends where a new clause with its own verb starts
+    ("Company shall prevent any third party from accessing the Recordings, and Company may use the "
+     "Recordings to train AI.", "train"),
+    # "bar" as a noun, "no" after other words than that/ensure/procure/require
+    ("The bar to entry is low and Company may use the Recordings to train AI.", "train"),
+    ("Company may use the Recordings at no cost to train AI.", "train"),
+])
+def test_not_negated(text: str, anchor: str) -> None:
+    assert not negated(text, anchor)
+
+
+def kinds(tmp_path: Path, clause: str, concern: str) -> set[str]:
+    path = tmp_path / "contract.txt"
+    path.write_text("CONTRIBUTOR AGREEMENT\n\n1. Services. Contributor records voice samples.\n\n"
+                    f"2. {clause}\n", encoding="utf-8")
+    report = check(path)
+    return {f.kind for f in report.findings if f.concern == concern and f.clause is not None
+            and report.document.clauses[f.clause].number == "2"}
+
+
+def test_a_prohibition_imposed_on_licensees_is_a_protection(tmp_path: Path) -> None:
+    clause = ("We will not use any Contribution, and will forbid every Licensee to use any Contribution, to "
+              "create or operate a digital replica of the Contributor's voice.")
+    assert kinds(tmp_path, clause, "digital-replica") == {"protection"}
+
+
+def test_a_long_negated_list_reaches_its_last_item(tmp_path: Path) -> None:
+    clause = ("Organizer shall not use, and shall not permit any vendor or photographer to use, any "
+              "photograph or recording of Guest to create an artificial or synthetic likeness or voice of "
+              "Guest, or as material for training any artificial intelligence or machine learning system.")
+    assert "conflict" not in kinds(tmp_path, clause, "ai-training")
+    assert "protection" in kinds(tmp_path, clause, "ai-training")
