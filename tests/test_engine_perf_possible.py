@@ -36,6 +36,9 @@ def test_possible_is_never_false_where_evaluate_matches(path: Path) -> None:
             answer = possible(rule.main, target)
             assert answer or not matched, (rule.id, clause.text[:80])
             answers.append((answer, matched))
+            gated = Target(clause.text, rule.id, 5.0, mask=mask, checks=engine.prefilter.checks, matches={},
+                           gates=engine.prefilter.gates)  # the rule's compiled gate answers the same
+            assert possible(rule.main, gated) == answer, (rule.id, clause.text[:80])
     assert (False, False) in answers and (True, True) in answers  # both answers, and real matches
 
 

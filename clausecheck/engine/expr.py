@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -84,6 +84,7 @@ class Result:
 
 
 AnchorJudge = Callable[[int, int], tuple[bool, str]]
+Gate = Callable[[int, Callable[["Leaf"], bool]], bool]  # (scan mask, Target.ruled_out) -> can it match?
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Target:
     full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
     parts: tuple[int, ...] | None = None  # where each part starts: a text of parts joined by blank lines
+    gates: Mapping[int, Gate] = field(default_factory=dict)  # id(rule.main) -> its compiled gate.gate
     _sentences: Sentences | PartSentences | None = None
     _encoded: bytes | None = None
     _passed: set[int] = field(default_factory=set)  # patterns whose screen found something here
@@ -418,7 +420,12 @@ def possible(expr: Expr, target: Target) -> bool:
     not). Builds no Result; the spans it finds are remembered in ``target.matches`` for evaluate.
     Every leaf's need and RE2 screen are asked first, so no regex runs for a rule that one of its
     other leaves already rules out."""
-    return _possible(expr, target, _screened) and _possible(expr, target, _found)
+    gate = target.gates.get(id(expr))
+    if gate is not None and target.mask is not None:
+        screened = gate(target.mask, target.ruled_out)
+    else:
+        screened = _possible(expr, target, _screened)
+    return screened and _possible(expr, target, _found)
 
 
 def _possible(expr: Expr, target: Target, leaf_test: Callable[[Leaf, Target], bool]) -> bool:

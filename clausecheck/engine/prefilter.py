@@ -19,7 +19,8 @@ import ahocorasick
 import regex
 
 from .defined import Expansions, term_forms
-from .expr import Expr, Leaf, iter_leaves
+from .expr import Expr, Gate, Leaf, iter_leaves
+from .gate import gate
 from .need import Check, Need, all_of, any_of, checker, plain, texts
 from .schema import Rule
 from .terms import WORD_START
@@ -98,6 +99,7 @@ class Prefilter:
         self.rule_checks = [None if need is None else checker(need, self.bits)
                             for need in (rule_need(rule.main) for rule in self.rules)]
         self.rule_leaves = [frozenset(id(leaf) for leaf in iter_leaves(rule.main)) for rule in self.rules]
+        self.gates = {id(rule.main): gate(rule.main, self.checks) for rule in self.rules}
         self.empty = not keywords
         # a keyword with a line break could span the blank line between two clauses
         self.joinable = not any("\n" in k for k in keywords)
@@ -146,6 +148,13 @@ class Prefilter:
         for mask in masks:
             joined |= mask
         return joined
+
+    def usable_gates(self, expansions: Expansions) -> dict[int, Gate]:
+        """:attr:`gates` less those of rules with a leaf that reaches a document's defined terms."""
+        if not expansions:
+            return self.gates
+        return {id(rule.main): self.gates[id(rule.main)] for number, rule in enumerate(self.rules)
+                if self.rule_leaves[number].isdisjoint(expansions)}
 
     def expanded(self, expansions: Expansions) -> dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]:
         """Rule position -> requirement, for the rules with a leaf that reaches a document's defined

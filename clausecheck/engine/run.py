@@ -12,7 +12,7 @@ from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
-from .expr import Branch, Result, Target, anchor_result, evaluate, highlights, holds, possible
+from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
 from .leadin import Reading, readings
 from .prefilter import Prefilter
 from .quote import make_quote
@@ -74,6 +74,7 @@ class Run:
     mask: int | None = None  # the prefilter's scan of the whole document
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
     readings: dict[int, Reading] = field(default_factory=dict)  # list items read with their lead-in
+    gates: dict[int, Gate] = field(default_factory=dict)  # the rules' gates this document can use
 
 
 class Engine:
@@ -108,6 +109,7 @@ class Engine:
         state.readings = readings(document, current)
         triggers: dict[int, list[tuple[int, Result]]] = {}
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
+        state.gates = self.prefilter.usable_gates(state.expansions) if self.prefilter else {}
         masks: list[int] = []
         for index in current:
             reading = state.readings.get(index)
@@ -154,7 +156,8 @@ class Engine:
         ``parts``: where each clause starts in a whole document's text."""
         checks = self.prefilter.checks if self.prefilter else {}
         return Target(text, "", state.limits.regex_timeout, state.expansions, mask,
-                      checks, full=state.trace is not None, matches=state.matches, parts=parts)
+                      checks, full=state.trace is not None, matches=state.matches, parts=parts,
+                      gates=state.gates)
 
     def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str]) -> None:
         if state.trace is None and not possible(rule.main, target):
