@@ -38,4 +38,3 @@ def _code(expr: Expr, checks: Mapping[int, Check], names: dict[str, object]) -> 
         return "True"  # whatever sits under not may match or not
     joiner = " or " if expr.kind == "any" else " and "  # all, near: every side is needed
     return "(" + joiner.join(_code(child, checks, names) for child in expr.children) + ")"
-
