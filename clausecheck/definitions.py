@@ -4,6 +4,14 @@ Each :class:`~clausecheck.model.Definition` keeps the term as written, the sente
 it and the index of its clause. A definition stated with "means"/"includes"/"has the meaning"
 wins over a parenthetical label ``(the "Work Product")``; otherwise the first one wins. Struck
 (deleted) clauses are never read.
+
+A capitalised name introduced in passing by a descriptive noun phrase counts too, last of all:
+"StoryForge, Emberline's in-house text generator, ...", "the Engine (our proprietary drafting model)",
+"the Company's writing platform, StoryForge, ...". Its definition text is the phrase alone
+("Emberline's in-house text generator"). Guards keep lists and parties out: the phrase opens with
+the/our/your/a/an or a possessive name, holds one to six lower-case words and no function word
+("its licensees and assigns", "the terms of this Agreement" are not descriptions), and an appositive
+is not followed by ", and"/", or" (a list).
 """
 
 from __future__ import annotations
@@ -46,6 +54,40 @@ _PAREN_FILLER = frozenset(
     ]
 )
 _NOT_TERMS = frozenset(["This", "That", "It", "Such", "Which", "What", "Each", "Any", "The"])
+# a descriptive noun phrase: a determiner or possessive name, then 1-6 lower-case words
+_POSSESSIVE = r"(?-i:[A-Z][\w-]*)['\u2019]s\s+"
+_DESCRIPTION = (r"(?P<desc>(?:(?:the|our|your|an?)\s+(?:" + _POSSESSIVE + r")?|" + _POSSESSIVE + r")"
+                r"(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,5})")
+_NAME = r"(?P<name>(?-i:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}))"
+# an aside ends at a comma or a stop; a list goes on: ", and Writer", ", your contract", ", or the studio"
+_CLOSED = (r"(?=\s*(?:,(?!\s*(?:(?:and|or)\s+)?(?:(?:the|an?|its|their|his|her|your|our)\b|(?-i:[A-Z])))"
+           r"|[.;:]|$))")
+_NOT_AFTER = r"(?<![\w'\u2019])(?<!,\s)"  # a name starts a word and is not the next item of a list
+_INTRODUCED = [
+    re.compile(_NOT_AFTER + _NAME + r",\s+" + _DESCRIPTION + _CLOSED),  # StoryForge, our text generator,
+    re.compile(_NOT_AFTER + _NAME + r"\s+\(" + _DESCRIPTION + r"\)"),  # the Engine (our drafting model)
+    re.compile(r"\b" + _DESCRIPTION + r",\s+" + _NAME + _CLOSED),  # our writing platform, StoryForge,
+]
+_FUNCTION_WORDS = frozenset(
+    [
+        "of", "or", "and", "to", "for", "with", "that", "which", "who", "whom", "whose", "in", "on", "by",
+        "from", "as", "at", "into", "under", "any", "all", "each", "every", "such", "this", "these", "those",
+        "not", "no", "is", "are", "was", "were", "be", "been", "shall", "will", "may", "must", "can", "has",
+        "have", "had", "other", "its", "their", "his", "her", "if", "than", "then", "so", "but", "also",
+        "including", "without", "only", "same", "said", "following", "above", "below", "own"
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "The", "This", "That", "These", "Those", "Each", "Any", "All", "Such", "However", "Moreover",
+        "Further", "Furthermore", "Thereafter", "Accordingly", "Additionally", "Otherwise", "Therefore",
+        "Notwithstanding", "If", "When", "Where", "Unless", "Upon", "In", "On", "For", "By", "With",
+        "Without", "Except", "Subject", "Nothing", "No", "Neither", "Either", "Both", "Whereas", "Now",
+        "Witness", "Section", "Article", "Clause", "Schedule", "Exhibit", "Annex", "Appendix", "Part",
+        "Paragraph", "Thereof", "Also", "Then", "Finally", "First", "Second", "Third", "Here", "There",
+        "It", "We", "You", "They", "He", "She", "I"
+    ]
+)
 _ABBREVIATIONS = frozenset(
     [
         "inc", "ltd", "co", "corp", "no", "nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "para",
@@ -59,6 +101,7 @@ def find_definitions(clauses: list[Clause]) -> dict[str, Definition]:
     """The document's defined terms, keyed by the term as written."""
     strong: dict[str, Definition] = {}
     weak: dict[str, Definition] = {}
+    passing: dict[str, Definition] = {}
     for index, clause in enumerate(clauses):
         if clause.change == "deleted" or not clause.text:
             continue
@@ -67,9 +110,25 @@ def find_definitions(clauses: list[Clause]) -> dict[str, Definition]:
             _keep(strong, term, sentence(start, end), index)
         for term, start, end in _labelled(clause.text):
             _keep(weak, term, sentence(start, end), index)
-    for term, definition in weak.items():
-        strong.setdefault(term, definition)
+        for term, description in _introduced(clause.text):
+            _keep(passing, term, description, index)
+    for table in (weak, passing):
+        for term, definition in table.items():
+            strong.setdefault(term, definition)
     return strong
+
+
+def _introduced(text: str) -> list[tuple[str, str]]:
+    """Names introduced in passing, each with its descriptive phrase: ``StoryForge, our text generator,``."""
+    found = []
+    for pattern in _INTRODUCED:
+        for m in pattern.finditer(text):
+            name, description = m.group("name"), m.group("desc")
+            words = description.split()
+            if (name.split()[0] not in _NOT_NAMES and not name.isupper()
+                    and not any(w.lower() in _FUNCTION_WORDS for w in words[1:])):
+                found.append((name, description))
+    return found
 
 
 def _stated(text: str) -> list[tuple[str, int, int]]:
