@@ -114,3 +114,36 @@ def test_weak_or_personal_preambles_are_not_business(preamble):
 def test_business_preambles_in_other_shapes(preamble):
     found = business_parties(preamble)
     assert found is not None and "Products" not in found
+
+
+ENGLISH = ("THIS AGREEMENT is dated 1 March 2026 and made\n\nBETWEEN\n\n"
+           "(1) ACME LIMITED, a company incorporated in England and Wales (company no. 01234567), whose "
+           'registered office is at 1 High Street, Leeds ("Company"); and\n\n'
+           "(2) NORTHWIND, INC., a Delaware corporation whose principal office is at 5 Main Street, Austin, "
+           'Texas ("Vendor").\n')
+ENGLISH_ROLES = ("THIS AGREEMENT is dated 1 March 2026\n\nPARTIES\n\n"
+                 "(1) ACME LIMITED incorporated and registered in England and Wales with company number "
+                 "01234567 whose registered office is at 1 High Street, Leeds (the Company).\n\n"
+                 "(2) NORTHWIND, INC., a Delaware corporation whose principal place of business is at 5 Main "
+                 "Street, Austin, Texas (Vendor).\n")
+INLINE = ("This Agreement is made BETWEEN (1) ACME LIMITED, a company registered in England (the Company), "
+          "and (2) NORTHWIND, INC., a Delaware corporation (the Vendor).\n")
+ENGLISH_PERSON = ("THIS AGREEMENT is dated 1 March 2026 and made\n\nBETWEEN\n\n"
+                  "(1) ACME LIMITED, a company registered in England (the Company); and\n\n"
+                  "(2) JANE RIVERA of 5 Main Street, Leeds (the Vendor), an individual.\n")
+
+
+@pytest.mark.parametrize("preamble", [ENGLISH, ENGLISH_ROLES, INLINE])
+def test_an_english_numbered_preamble_between_companies_is_business(tmp_path, preamble):
+    """"BETWEEN" as a heading, "(1) ACME LIMITED ... and (2) NORTHWIND, INC.", roles quoted or not."""
+    report = run(tmp_path, preamble)
+    fact = parties(report)
+    assert (fact.value, fact.origin) == ("business", "contract")
+    assert "ACME LIMITED" in fact.detail and "NORTHWIND, INC." in fact.detail
+    assert not rules(report) & WORKER_SIDE
+
+
+def test_an_english_numbered_preamble_with_a_person_is_unknown(tmp_path):
+    report = run(tmp_path, ENGLISH_PERSON)
+    assert parties(report).value is None
+    assert rules(report) >= WORKER_SIDE

@@ -14,7 +14,13 @@ import regex
 
 PREAMBLE_SPAN = 4000
 PARTY_LIST_SPAN = 1500
-BETWEEN = regex.compile(r"\b(?:by\s+and\s+)?(?:between|among)\b\s*:?|\bParties\b\s*:?", regex.IGNORECASE)
+# where the party list starts: "between", "Parties:", or a preamble that ends at "made" with the parties
+# listed below it ("THIS AGREEMENT is dated 1 May 2026 and made" + "BETWEEN" as a heading + "(1) ACME ...")
+BETWEEN = regex.compile(
+    r"\b(?:by\s+and\s+)?(?:between|among)\b\s*:?|\bParties\b\s*:?|\bmade\b(?=[ \t]*\n)"
+    r"|(?m:^)[ \t]*THIS\s+(?:AGREEMENT|DEED|CONTRACT)\b[^\n.]{0,80}(?=[ \t]*\n)",
+    regex.IGNORECASE,
+)
 PARTY_LIST_END = regex.compile(
     r"\b(?:WHEREAS|WITNESSETH|RECITALS|BACKGROUND|NOW,?\s+THEREFORE|agree\s+as\s+follows)\b"
     r"|\b(?:Whereas|Recitals|Background)\b"
@@ -22,6 +28,8 @@ PARTY_LIST_END = regex.compile(
 DEFINED_NAME = regex.compile(
     r"\(\s*(?:the\s+|each\s+|hereinafter\s+|herein\s+)?(?:(?:referred\s+to\s+|called\s+)?as\s+)?"
     r"(?:the\s+)?[\"\u201c](?P<name>[^\"\u201d]{1,60})[\"\u201d][^()]{0,80}\)"
+    # an English preamble's unquoted role: "(the Supplier)", "(Customer)"
+    r"|\((?:the\s+)?(?P<name>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\)"
     r"|\b(?:hereinafter|herein)\s+(?:referred\s+to\s+|called\s+)?as\s+(?:the\s+)?"
     r"[\"\u201c](?P<name>[^\"\u201d]{1,60})[\"\u201d]",
     regex.IGNORECASE,
