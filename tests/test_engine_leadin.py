@@ -13,7 +13,8 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
 from clausecheck.api import check
-from clausecheck.engine.leadin import is_leadin, readings
+from clausecheck.engine.leadin import is_leadin
+from clausecheck.engine.reading import readings
 from clausecheck.loaders import load
 from clausecheck.model import Report
 

@@ -13,9 +13,9 @@ from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
 from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
-from .leadin import Reading, readings
 from .prefilter import Prefilter
 from .quote import make_quote
+from .reading import Reading, readings, with_references
 from .schema import Rule
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -73,7 +73,8 @@ class Run:
     findings: list[Finding] = field(default_factory=list)
     mask: int | None = None  # the prefilter's scan of the whole document
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
-    readings: dict[int, Reading] = field(default_factory=dict)  # list items read with their lead-in
+    readings: dict[int, Reading] = field(default_factory=dict)  # list items read with their lead-ins
+    wider: dict[int, Reading] = field(default_factory=dict)  # clauses read again with the grant they cite
     gates: dict[int, Gate] = field(default_factory=dict)  # the rules' gates this document can use
 
 
@@ -107,6 +108,7 @@ class Engine:
                     expansions(self.rules, document, self.limits.regex_timeout), trace)
         current = [i for i, c in enumerate(document.clauses) if c.change != "deleted" and c.text.strip()]
         state.readings = readings(document, current)
+        state.wider = with_references(document, current, state.readings)
         triggers: dict[int, list[tuple[int, Result]]] = {}
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
         state.gates = self.prefilter.usable_gates(state.expansions) if self.prefilter else {}
@@ -114,6 +116,7 @@ class Engine:
         for index in current:
             reading = state.readings.get(index)
             text = reading.text if reading else document.clauses[index].text
+            emitted = len(state.findings)
             mask = None
             if self.prefilter is None:
                 candidates = self.per_clause
@@ -131,7 +134,9 @@ class Engine:
                     if result is not None:
                         triggers.setdefault(id(rule), []).append((index, result))
                 else:
-                    self._clause(rule, index, target, state, applicable[id(rule)])
+                    self._clause(rule, index, target, state, applicable[id(rule)], reading)
+            if index in state.wider:
+                self._wider(index, state, applicable, expanded, {f.rule for f in state.findings[emitted:]})
         doc = DocText.of(document, current)
         if self.prefilter:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
@@ -159,7 +164,25 @@ class Engine:
                       checks, full=state.trace is not None, matches=state.matches, parts=parts,
                       gates=state.gates)
 
-    def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str]) -> None:
+    def _wider(self, index: int, state: Run, applicable: dict[int, list[str]], expanded: dict,
+               fired: set[str]) -> None:
+        """The clause read again with the grant it cites, for the clause rules that did not fire on it: the
+        wider text adds findings, never removes one (a referenced clause's words cannot undo a match)."""
+        reading = state.wider[index]
+        mask = None
+        if self.prefilter is None:
+            candidates = self.per_clause
+        else:
+            found, mask = self.prefilter.scan_bits(reading.text)
+            candidates = self.prefilter.candidates(found, reading.text, expanded, mask)
+        target = self._target(reading.text, state, mask)
+        for rule in candidates:
+            if id(rule) in applicable and rule.id not in fired and rule.scope == "clause":
+                target.rule = rule.id
+                self._clause(rule, index, target, state, applicable[id(rule)], reading)
+
+    def _clause(self, rule: Rule, index: int, target: Target, state: Run, notes: list[str],
+                reading: Reading | None = None) -> None:
         if state.trace is None and not possible(rule.main, target):
             return  # it cannot match: nothing to report (explain still sees every attempt)
         result = evaluate(rule.main, target, anchor_judge(rule, target))
@@ -169,9 +192,9 @@ class Engine:
             protected, requires = self._protected(rule, target, state)
             fired = not protected
         if state.trace:
-            state.trace(Attempt(rule, index, result, fired, requires, text=_read(state, index)))
+            state.trace(Attempt(rule, index, result, fired, requires, text=reading.text if reading else None))
         if fired:
-            self._emit(rule, index, highlights(result), result, state, notes, state.readings.get(index))
+            self._emit(rule, index, highlights(result), result, state, notes, reading)
 
     @staticmethod
     def _protected(rule: Rule, target: Target, state: Run) -> tuple[bool, Result | None]:
@@ -234,6 +257,8 @@ class Engine:
             anchors = set(anchor.spans) if anchor is not None else set()
             first = next((s for s in spans if s in anchors), None)
             placed = reading.place(state.document, spans, first)
+            if placed is None:
+                return  # its matched words all lie in the clauses it refers to: theirs to report
             if placed.clause != index and any(f.rule == rule.id and f.clause == placed.clause
                                               for f in state.findings):
                 return  # the lead-in already carries it (its own reading, or an earlier item's)
