@@ -91,3 +91,21 @@ def test_a_matching_text_meets_the_need(text: str) -> None:
     for phrases in PHRASES:
         if compile_terms(phrases)[0].search(text):
             assert met(phrases_need(phrases), text)
+
+
+def holds_on(need: Need, mask: int, bits: dict[str, int]) -> bool:
+    if need.op == "text":
+        return bool(mask & bits[need.text])
+    answers = [holds_on(part, mask, bits) for part in need.parts]
+    return all(answers) if need.op == "all" else any(answers)
+
+
+def test_checker_agrees_with_the_tree_on_every_mask() -> None:
+    """The generated test (with its quick first test of a literal every part needs) says exactly
+    what the need says, for every combination of its literals."""
+    a, b, c, d, e = (literal(word) for word in ("licen", "record", "train", "model", "voice"))
+    target = any_of([all_of([a, b]), all_of([c, any_of([d, all_of([e, b])])]), all_of([e, d])])
+    bits = {word: 1 << n for n, word in enumerate(sorted(texts(target)))}
+    check = checker(target, bits)
+    for mask in range(1 << len(bits)):
+        assert bool(check(mask)) == holds_on(target, mask, bits), mask

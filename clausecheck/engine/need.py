@@ -8,6 +8,7 @@ prefilter gives every literal a bit; :func:`checker` turns a need into a test on
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -105,7 +106,21 @@ def _expression(need: Need, bits: Mapping[str, int]) -> str:
             mask |= bits[part.text]
         else:
             others.append(f"({_expression(part, bits)})")
-    return " or ".join(([f"m & {mask}"] if mask else []) + others)
+    body = " or ".join(([f"m & {mask}"] if mask else []) + others)
+    # most texts meet none of the parts: one test of a literal each part needs says so at once
+    first = _first(need, bits) if len(others) > 1 else 0
+    return f"m & {first} and ({body})" if first else body
+
+
+def _first(need: Need, bits: Mapping[str, int]) -> int:
+    """The bits of literals one of which every text meeting ``need`` holds (0: none known)."""
+    if need.op == "text":
+        return bits[need.text]
+    masks = [_first(part, bits) for part in need.parts]
+    if need.op == "all":  # any part's literals will do: the one with the fewest bits
+        known = [mask for mask in masks if mask]
+        return min(known, key=int.bit_count) if known else 0
+    return 0 if not all(masks) else functools.reduce(operator.or_, masks)
 
 
 def plain(text: str) -> str:
