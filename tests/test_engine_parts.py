@@ -8,6 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clausecheck.engine.expr import Target
 from clausecheck.engine.parts import PartSentences, word_positions
 from clausecheck.engine.sentences import WORD, Sentences
 
@@ -71,3 +72,22 @@ def test_word_positions_count_words_as_the_whole_text_reads_them() -> None:
     word = word_positions(text, [0, inside, len(text)], 10)
     assert word(inside) - word(0) == 1
     assert word(len(text)) - word(inside) == len(regex.findall(WORD, text[inside:]))
+
+
+def test_a_whole_document_match_stays_inside_one_clause() -> None:
+    text, starts = joined(["The Company may keep the Recordings", "confidential for ever."])
+    pattern = regex.compile(r"recordings\s+confidential", regex.IGNORECASE)
+    assert pattern.search(text)  # across the blank line between the two clauses
+    target = Target(text, "r", 5.0, parts=starts)
+    assert target.find(pattern) == []
+    assert not target.exists(pattern)
+    alone = Target("The Company may keep the Recordings confidential.", "r", 5.0, parts=(0,))
+    assert alone.find(pattern) == [(25, 48)]
+
+
+def test_clauses_whose_scan_lacks_the_need_are_not_searched() -> None:
+    text, starts = joined(["Voice data may be sold.", "Voice data may be sold again."])
+    pattern = regex.compile(r"voice\s+data", regex.IGNORECASE)
+    target = Target(text, "r", 5.0, parts=starts, part_masks=(0, 1))  # only the second holds bit 1
+    assert target.find(pattern, check=lambda mask: mask & 1) == [(starts[1], starts[1] + 10)]
+    assert Target(text, "r", 5.0, parts=starts).find(pattern) == [(0, 10), (starts[1], starts[1] + 10)]

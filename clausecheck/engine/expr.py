@@ -100,9 +100,11 @@ class Target:
     full: bool = False  # evaluate every child (for explain) instead of stopping at a failed ``all``
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
     parts: tuple[int, ...] | None = None  # where each part starts: a text of parts joined by blank lines
+    part_masks: tuple[int, ...] | None = None  # each part's keyword scan, when ``parts`` are given
     gates: Mapping[int, Gate] = field(default_factory=dict)  # id(rule.main) -> its compiled gate.gate
     _sentences: Sentences | PartSentences | None = None
     _encoded: bytes | None = None
+    _ends: list[int] | None = None
     _passed: set[int] = field(default_factory=set)  # patterns whose screen found something here
 
     @property
@@ -113,20 +115,32 @@ class Target:
             self._sentences = Sentences(self.text) if parts is None else PartSentences(self.text, parts)
         return self._sentences
 
-    def find(self, pattern: regex.Pattern, text: str | None = None) -> list[tuple[int, int]]:
+    def find(self, pattern: regex.Pattern, check: Check | None = None) -> list[tuple[int, int]]:
         """Every match span of ``pattern``, under the time limit; remembered in ``matches`` (when
-        given) so rules that share a leaf run its regex once per text."""
-        text = self.text if text is None else text
-        key = (id(pattern), text)
+        given) so rules that share a leaf run its regex once per text. ``check``: the leaf's need,
+        which passes over the parts of a whole document that lack it."""
+        key = (id(pattern), self.text)
         if self.matches is not None and key in self.matches:
             return list(self.matches[key])
         try:
-            spans = [m.span() for m in pattern.finditer(text, timeout=self.timeout)]
+            spans = [m.span() for start, end in self._regions(check)
+                     for m in pattern.finditer(self.text, start, end, timeout=self.timeout)]
         except TimeoutError:
             raise RuleTimeout(self.rule, self.timeout) from None
         if self.matches is not None:
             self.matches[key] = tuple(spans)
         return spans
+
+    def _regions(self, check: Check | None) -> list[tuple[int, int]]:
+        """Where a match can lie: the whole text, or for a whole document each clause (whose scan
+        meets ``check``, when given): a match never runs from one clause into the next."""
+        if self.parts is None:
+            return [(0, len(self.text))]
+        if self._ends is None:
+            self._ends = [start - 2 for start in self.parts[1:]] + [len(self.text)]
+        masks = self.part_masks
+        return [(start, end) for number, (start, end) in enumerate(zip(self.parts, self._ends, strict=True))
+                if check is None or masks is None or check(masks[number])]
 
     def ruled_out(self, leaf: Leaf) -> bool:
         """Does the leaf's RE2 screen prove that its pattern matches nowhere in the text? Remembered
@@ -145,23 +159,24 @@ class Target:
             self.matches[key] = ()
         return True
 
-    def has_match(self, pattern: regex.Pattern) -> bool:
+    def has_match(self, pattern: regex.Pattern, check: Check | None = None) -> bool:
         """Does ``pattern`` match anywhere in the text? All its spans are found and remembered (in
         ``matches``, when given) for the evaluation that may follow."""
         if self.matches is not None:
             known = self.matches.get((id(pattern), self.text))
             if known is not None:
                 return bool(known)
-        return bool(self.find(pattern))
+        return bool(self.find(pattern, check))
 
-    def exists(self, pattern: regex.Pattern) -> bool:
+    def exists(self, pattern: regex.Pattern, check: Check | None = None) -> bool:
         """Does ``pattern`` match anywhere in the text? The spans already found when known; else one
         search that stops at the first match (a whole document's text need not be scanned to its end)."""
         key = (id(pattern), self.text)
         if self.matches is not None and key in self.matches:
             return bool(self.matches[key])
         try:
-            return pattern.search(self.text, timeout=self.timeout) is not None
+            return any(pattern.search(self.text, start, end, timeout=self.timeout) is not None
+                       for start, end in self._regions(check))
         except TimeoutError:
             raise RuleTimeout(self.rule, self.timeout) from None
 
@@ -460,21 +475,22 @@ def _skipped(leaf: Leaf, target: Target, expansion: object) -> bool:
     return check is not None and not check(target.mask)
 
 
-def _leaf_matches(leaf: Leaf, target: Target, probe: Callable[[regex.Pattern], bool]) -> bool:
+def _leaf_matches(leaf: Leaf, target: Target, probe: Callable[[regex.Pattern, Check | None], bool]) -> bool:
     """``_leaf(leaf, target, None).matched``: ``probe`` (``Target.exists`` or ``Target.has_match``,
     which also keeps the spans) finds the leaf's pattern or its defined terms."""
     expansion = target.expansions.get(id(leaf))
     if _skipped(leaf, target, expansion):
         return False
-    return (not target.ruled_out(leaf) and probe(leaf.pattern)) or (expansion is not None
-                                                                     and probe(expansion[0]))
+    check = target.checks.get(id(leaf))
+    return (not target.ruled_out(leaf) and probe(leaf.pattern, check)) or (expansion is not None
+                                                                            and probe(expansion[0], None))
 
 
 def _leaf(leaf: Leaf, target: Target, judge: AnchorJudge | None) -> Result:
     expansion = target.expansions.get(id(leaf))
     if _skipped(leaf, target, expansion):
         return Result(leaf, False, [])
-    spans = [] if target.ruled_out(leaf) else target.find(leaf.pattern)
+    spans = [] if target.ruled_out(leaf) else target.find(leaf.pattern, target.checks.get(id(leaf)))
     used: list[str] = []
     if expansion is not None:
         known = set(spans)

@@ -141,6 +141,7 @@ class Engine:
         if self.prefilter:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
         whole = self._target(doc.text, state, state.mask, tuple(doc.starts))  # one for all rules
+        whole.part_masks = tuple(masks) if self.prefilter else None
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
                 whole.rule = rule.id
