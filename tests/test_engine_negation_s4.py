@@ -1,7 +1,8 @@
 """Negation cues found in the fourth session: prohibitions imposed on others ("will forbid every Licensee
 to use", "prohibit its licensees from", "ensure that no Licensee uses"), passive bars ("is barred from"),
 "None of", a later ", or ..." item of a long negated list, and "shall not prohibit/prevent" as a double
-negative. Judged directly, then through clausecheck.api.check on whole clauses."""
+negative; scope ends at ", and <Name> decides" and at "payable for"; an anchor that states its own negation.
+Judged directly, then through clausecheck.api.check on whole clauses."""
 
 from __future__ import annotations
 
@@ -47,6 +48,21 @@ def test_negated(text: str, anchor: str) -> None:
     # a prohibition on others ends where a new clause with its own verb starts
     ("Company shall prevent any third party from accessing the Recordings, and Company may use the "
      "Recordings to train AI.", "train"),
+    # "nothing in Clause 5.5 prevents" is a double negative even with a clause number in between
+    ("Nothing in Clause 5.5 prevents Company from using the Contributions within its own post-production "
+     "pipeline to teach and refine its dubbing software.", "teach"),
+    # a new clause with its own subject and verb ends the scope (", and Halcyon alone decides")
+    ("You will not be named in any product or publication, and Halcyon alone decides whether any person is "
+     "identified as the author.", "decides"),
+    ("Localizer will not be listed in the credits of any game, and Publisher decides alone whether and how "
+     "any localization is credited.", "decides"),
+    # a negated payment does not negate what it is not paid for: the use still happens
+    ("No royalty or other sum is payable for Output rendered for testing, quality review or demonstrations, "
+     "or for refining the accuracy of the Voice Model.", "refining"),
+    ("Writer shall not be paid for rewrites requested by Company.", "rewrites"),
+    # an anchor that states its own negation is what the rule looks for
+    ("Sums received from the platform are not Net Receipts and do not bear any royalty.",
+     "do not bear any royalty"),
     # "bar" as a noun, "no" after other words than that/ensure/procure/require
     ("The bar to entry is low and Company may use the Recordings to train AI.", "train"),
     ("Company may use the Recordings at no cost to train AI.", "train"),
@@ -76,3 +92,10 @@ def test_a_long_negated_list_reaches_its_last_item(tmp_path: Path) -> None:
               "Guest, or as material for training any artificial intelligence or machine learning system.")
     assert "conflict" not in kinds(tmp_path, clause, "ai-training")
     assert "protection" in kinds(tmp_path, clause, "ai-training")
+
+
+def test_a_double_negative_with_a_clause_number_is_a_grant(tmp_path: Path) -> None:
+    clause = ("Nothing in Clause 1.2 prevents Company from using the Recordings within its own "
+              "post-production pipeline to teach and refine its dubbing and lip-adjustment software for "
+              "other productions.")
+    assert "conflict" in kinds(tmp_path, clause, "ai-training")

@@ -29,7 +29,8 @@ PSEUDO = regex.compile(
       | not\s+(?:be\s+)?(?:required|necessary|obligated|obliged|needed)
       | (?:shall|will|may|must|does|do|did|is|are)\s+not\s+(?:in\s+any\s+way\s+)?
         (?:prohibit|prevent|restrict|bar|preclude|forbid|stop)(?:s|ed)?
-      | (?:nothing|no\s+(?:provision|term|part|clause|section|paragraph|obligation)s?)\s+(?:\w+\s+){0,8}?
+      | (?:nothing|no\s+(?:provision|term|part|clause|section|paragraph|obligation)s?)\s+
+        (?:[\w.()'\u2019-]+\s+){0,8}?
         (?:shall\s+|will\s+|may\s+|is\s+intended\s+to\s+)?
         (?:(?:limit|restrict|prevent|prohibit|preclude|impair)(?:s|ed|ing)?|derogat(?:es?|ed|ing))
     )\b""",
@@ -85,6 +86,9 @@ TERMINATOR = regex.compile(
         (?:may|shall|will|can|must|hereby|agrees?|(?:is|are)\s+entitled|ha(?:s|ve)\s+the\s+right)\b
         (?!\s+not\b)
       | ,\s+(?:and\s+)?SUBJECT\s+ADVERBS(?:FINITE|SUBJECT_FINITE)
+      | ,\s+(?:and|but|while)\s+(?-i:[A-Z][\w'\u2019-]*)\s+(?:alone\s+|solely\s+|only\s+)?
+        (?-i:[a-z]+[^s\W]s)\b
+      | \b(?:payable|due|owed|owing|paid|chargeable)\s+(?:to\s+[\w'\u2019]+\s+)?(?:for|on|in\s+respect\s+of)\b
       | ,\s+and\s+ADVERBS FINITE
     """.replace("SUBJECT_FINITE", SUBJECT_FINITE).replace("SUBJECT", SUBJECT).replace("ADVERBS", ADVERBS)
     .replace("FINITE", FINITE),
@@ -98,6 +102,11 @@ WITHOUT_TAIL = regex.compile(r",\s+without\b[^,]*$", regex.IGNORECASE)
 FACTUAL_CUE = regex.compile(
     r"(?:does|do|did|is|are|was|were|has|have|had)\s+not|(?:doesn|don|isn|aren)['\u2019]t", regex.IGNORECASE
 )
+# an anchor that is itself a negative statement ("no further payment", "do not bear any royalty") is what the
+# rule looks for: an earlier cue does not turn it around ("without ..." is not one: after a prohibition it is
+# the prohibition's condition, "shall not use the Voice without consent")
+OWN_NEGATION = regex.compile(
+    r"(?:no|not|never|nor|none|(?:do|does|did|is|are|shall|will|may)\s+not)\b", regex.IGNORECASE)
 PERMISSION = regex.compile(r"\s*(?:be\s+)?(?:allowed|permitted|entitled|authori[sz]ed|able)\b",
                            regex.IGNORECASE)
 
@@ -152,6 +161,8 @@ def judge(text: str, sentence: tuple[int, int], start: int, end: int) -> Negatio
     if not cues:
         return Negation(False, None, "no negation cue before it in its sentence")
     anchor = masked[start - w_start:end - w_start]
+    if OWN_NEGATION.match(anchor):
+        return Negation(False, None, "the anchor states its own negation")
     reason = ""
     for cue in reversed(cues):  # an earlier cue is read only when a factual one stops at ", without"
         verdict = _scope(cue.group().strip(), before[cue.end():], anchor)
