@@ -30,6 +30,11 @@ def negated(text: str, anchor: str) -> bool:
     ("Company is barred from using the Recordings to train AI.", "train"),
     ("Studio is precluded from using the Voice to create a digital replica.", "create"),
     ("None of the Recordings may be used to train AI.", "train"),
+    # a reservation of the rights not granted keeps what it lists from being granted
+    ("Owner reserves all rights not expressly granted, including:\nall rights to use the Property, or to "
+     "license its use, to train, fine-tune or develop any generative artificial intelligence.", "train"),
+    ("All rights not expressly licensed are reserved to Artist, including the right to license her voice and "
+     "likeness to any other person.", "likeness"),
     ("Organizer shall not use, and shall not permit any vendor or photographer to use, any photograph or "
      "recording of Guest to create an artificial or synthetic likeness or voice of Guest, or as material "
      "for training any artificial intelligence or machine learning system.", "training"),
@@ -65,6 +70,7 @@ def test_negated(text: str, anchor: str) -> None:
      "do not bear any royalty"),
     # "bar" as a noun, "no" after other words than that/ensure/procure/require
     ("The bar to entry is low and Company may use the Recordings to train AI.", "train"),
+    ("Writer reserves all rights not granted herein, and Company may use the Script to train AI.", "train"),
     ("Company may use the Recordings at no cost to train AI.", "train"),
 ])
 def test_not_negated(text: str, anchor: str) -> None:

@@ -48,6 +48,10 @@ CUE_BEFORE = regex.compile(
         (?:[\w'\u2019-]+\s+){0,4}?from
       | forbids?\s+(?:[\w'\u2019-]+\s+){0,4}?to
       | (?:that|ensures?|procures?|requires?)\s+no
+      | reserves?\s+(?:to\s+[\w'\u2019]+\s+)?all\s+rights\s+not\s+(?:expressly\s+|specifically\s+)?
+        (?:granted|licen[sc]ed|assigned|transferred)
+      | rights\s+not\s+(?:expressly\s+|specifically\s+)?(?:granted|licen[sc]ed|assigned|transferred)
+        (?:\s+[\w'\u2019]+){0,4}?\s+(?:are|is|shall\s+be|remain)\s+(?:hereby\s+)?(?:reserved|retained)
       | (?:agrees?|undertakes?|covenants?)\s+not\s+to
       | not\s+(?:be\s+)?(?:permitted|entitled|allowed|authori[sz]ed)\s+to
       | no\s+(?:[\w-]+\s+){0,3}?(?:right|license|licence|authority|permission)s?\s+(?:to|of|for)
