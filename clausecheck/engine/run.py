@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,7 +15,7 @@ from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
 from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
-from .prefilter import Prefilter
+from .prefilter import Index, Prefilter
 from .quote import make_quote
 from .reading import Reading, readings, with_references
 from .schema import Rule
@@ -76,6 +78,7 @@ class Run:
     readings: dict[int, Reading] = field(default_factory=dict)  # list items read with their lead-ins
     wider: dict[int, Reading] = field(default_factory=dict)  # clauses read again with the grant they cite
     gates: dict[int, Gate] = field(default_factory=dict)  # the rules' gates this document can use
+    index: Index | None = None  # the prefilter's index less the rules this document cannot match
 
 
 class Engine:
@@ -112,18 +115,21 @@ class Engine:
         triggers: dict[int, list[tuple[int, Result]]] = {}
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
         state.gates = self.prefilter.usable_gates(state.expansions) if self.prefilter else {}
-        masks: list[int] = []
-        for index in current:
+        texts = [state.readings[i].text if i in state.readings else document.clauses[i].text for i in current]
+        scans = [self.prefilter.scan_bits(text) for text in texts] if self.prefilter else []
+        masks = [mask for _, mask in scans]
+        if self.prefilter and self.prefilter.joinable:  # no keyword spans two clauses: their scans add up
+            state.index = self.prefilter.for_document(functools.reduce(operator.or_, masks, 0), expanded)
+        for number, index in enumerate(current):
             reading = state.readings.get(index)
-            text = reading.text if reading else document.clauses[index].text
+            text = texts[number]
             emitted = len(state.findings)
             mask = None
             if self.prefilter is None:
                 candidates = self.per_clause
             else:
-                found, mask = self.prefilter.scan_bits(text)
-                masks.append(mask)
-                candidates = self.prefilter.candidates(found, text, expanded, mask)
+                found, mask = scans[number]
+                candidates = self.prefilter.candidates(found, text, expanded, mask, state.index)
             target = self._target(text, state, mask)  # one per clause: its sentences are shared
             for rule in candidates:
                 if id(rule) not in applicable:
@@ -175,7 +181,7 @@ class Engine:
             candidates = self.per_clause
         else:
             found, mask = self.prefilter.scan_bits(reading.text)
-            candidates = self.prefilter.candidates(found, reading.text, expanded, mask)
+            candidates = self.prefilter.candidates(found, reading.text, expanded, mask, state.index)
         target = self._target(reading.text, state, mask)
         for rule in candidates:
             if id(rule) in applicable and rule.id not in fired and rule.scope == "clause":
