@@ -9,7 +9,7 @@ import pytest
 
 from clausecheck.api import check
 from clausecheck.engine import run as engine_run
-from clausecheck.engine.references import key, refers
+from clausecheck.engine.references import citations, key
 from clausecheck.model import Report
 
 GRANT = ("2.1 Performer grants Studio a licence to use the Recordings and Performer's voice to create and "
@@ -56,7 +56,7 @@ def test_without_the_reference_the_clause_is_read_alone(tmp_path: Path) -> None:
     ("Payment under Section 3 is due within thirty days.", False),
 ])
 def test_only_a_grant_named_by_its_kind_is_followed(text: str, expected: bool) -> None:
-    assert refers(text) is expected
+    assert bool(citations(text)) is expected
 
 
 def test_citations_and_references_share_a_key() -> None:
@@ -76,3 +76,15 @@ def test_the_second_reading_only_adds_findings(contracts: Path, name: str, monke
     wider = keys(check(contracts / name))
     monkeypatch.setattr(engine_run, "with_references", lambda document, current, replaced: {})
     assert keys(check(contracts / name)) <= wider
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\n", "\u2009"])
+def test_the_quick_screen_finds_every_citation_the_exact_pattern_finds(tmp_path: Path, space: str) -> None:
+    """RE2 screens the document for the clauses to read closely; Unicode spaces must not hide one."""
+    from clausecheck.engine.references import citing
+    from clausecheck.loaders import load
+
+    second = f"The licence in{space}Section{space}2.1 continues after the Term."
+    document = load(write(tmp_path, second))
+    index = next(i for i, c in enumerate(document.clauses) if c.number == "2.2")
+    assert citing(document) == {index: [("section", "2.1")]}

@@ -21,7 +21,7 @@ from typing import Literal
 
 from ..model import Document
 from .leadin import ILLUSTRATIVE, lead_ins
-from .references import number_keys, referenced, refers
+from .references import citing, number_keys, referenced
 
 Role = Literal["lead-in", "own", "reference"]
 SEPARATORS = {"lead-in": "\n", "own": "\n", "reference": "\n\n"}  # what precedes a part of that role
@@ -116,13 +116,13 @@ def with_references(document: Document, current: list[int],
     ("the licence in Section 2.1 continues after ...", see :mod:`.references`): the clause as
     :func:`readings` reads it, then the clauses it refers to. The engine tries there only the rules that
     did not fire on the first reading, so the wider text adds findings and never removes one."""
-    keys: dict[str, int] | None = None  # clause numbers, looked up once a clause refers to one
+    cites = citing(document)
+    if not cites:
+        return {}
+    keys = number_keys(document)
     found: dict[int, Reading] = {}
     for index in current:
-        if not refers(document.clauses[index].text):
-            continue
-        keys = number_keys(document) if keys is None else keys
-        refs = referenced(document, index, keys)
+        refs = referenced(document, index, cites[index], keys) if index in cites else []
         if refs:
             first = replaced.get(index)
             slices = ([(p.clause, p.start, p.end, p.role) for p in first.parts] if first
