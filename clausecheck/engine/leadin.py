@@ -29,6 +29,7 @@ ILLUSTRATIVE = regex.compile(r"\b(?:including|includes?|such\s+as|in\s+particula
 DEFINES = regex.compile(r"^\W*[\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]\s*(?:\([^()]{0,80}\)\s*)?"
                         r"(?:shall\s+mean|means|mean|shall\s+include|includes?|has\s+the\s+meanings?|refers?\s+to)\b",
                         regex.IGNORECASE)
+TAIL = 80  # characters read at the end of a clause for its lead-in
 MAX_DEPTH = 3  # lead-ins read above an item (a list inside a list inside a list)
 
 Slice = tuple[int, int, int]  # (clause index, start, end) of a clause's text
@@ -36,7 +37,8 @@ Slice = tuple[int, int, int]  # (clause index, start, end) of a clause's text
 
 def is_leadin(clause: Clause) -> bool:
     """Does the clause's text end in a lead-in that a list completes?"""
-    return clause.kind not in ("heading", "signature") and LEADIN_END.search(clause.text.rstrip()) is not None
+    tail = clause.text[-TAIL:].rstrip()  # the end is all that counts: a long clause is not searched through
+    return clause.kind not in ("heading", "signature") and LEADIN_END.search(tail) is not None
 
 
 def lead_ins(clauses: list[Clause], index: int, cache: dict[int, bool]) -> list[Slice]:
