@@ -91,3 +91,9 @@ def test_clauses_whose_scan_lacks_the_need_are_not_searched() -> None:
     target = Target(text, "r", 5.0, parts=starts, part_masks=(0, 1))  # only the second holds bit 1
     assert target.find(pattern, check=lambda mask: mask & 1) == [(starts[1], starts[1] + 10)]
     assert Target(text, "r", 5.0, parts=starts).find(pattern) == [(0, 10), (starts[1], starts[1] + 10)]
+
+
+def test_a_document_with_no_clause_has_nowhere_to_match() -> None:
+    pattern = regex.compile(r"\w*")  # matches even the empty text
+    assert Target("", "r", 5.0, parts=()).find(pattern) == []
+    assert not Target("", "r", 5.0, parts=()).exists(pattern)

@@ -136,6 +136,8 @@ class Target:
         meets ``check``, when given): a match never runs from one clause into the next."""
         if self.parts is None:
             return [(0, len(self.text))]
+        if not self.parts:
+            return []  # a document with no clause left (every one struck)
         if self._ends is None:
             self._ends = [start - 2 for start in self.parts[1:]] + [len(self.text)]
         masks = self.part_masks
