@@ -6,11 +6,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-import docx
 import pytest
-from docx.oxml import parse_xml
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
+from word_numbering import W_NS, numbered_docx
 
 from clausecheck.api import check
 from clausecheck.engine.leadin import is_leadin
@@ -141,7 +140,6 @@ def test_prefilter_reads_the_lead_in_words_too(tmp_path: Path) -> None:
     assert keys == [(f.rule, f.clause, f.quote) for f in check(path, prefilter=False).findings]
 
 
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NUMBERING = f"""<w:numbering {W_NS}>
 <w:abstractNum w:abstractNumId="3"><w:multiLevelType w:val="multilevel"/>
  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
@@ -154,19 +152,11 @@ NUMBERING = f"""<w:numbering {W_NS}>
 
 def test_word_numbered_items_under_a_lead_in(tmp_path: Path) -> None:
     """Word's automatic numbering: the numbers are not in the text, the lead-in is the parent paragraph."""
-    document = docx.Document()
-    document.part.numbering_part._element = parse_xml(NUMBERING)
-    document.add_paragraph("VOICE SERVICES AGREEMENT")
-    for text, level in [("RIGHTS", 0), ("Studio shall not:", 1),
-                        ("use the Recordings to train any artificial intelligence model; or", 2),
-                        ("create a digital replica of Performer's voice.", 2),
-                        *((text.split(" ", 1)[1], 1 + text.startswith("(")) for text in GRANT[3:])]:
-        paragraph = document.add_paragraph()
-        paragraph._p.get_or_add_pPr().append(
-            parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr>'))
-        paragraph.add_run(text).bold = level == 0 or None
-    path = tmp_path / "word-numbered.docx"
-    document.save(str(path))
+    path = numbered_docx(tmp_path / "word-numbered.docx", NUMBERING, 3, "VOICE SERVICES AGREEMENT", [
+        ("RIGHTS", 0), ("Studio shall not:", 1),
+        ("use the Recordings to train any artificial intelligence model; or", 2),
+        ("create a digital replica of Performer's voice.", 2),
+        *((text.split(" ", 1)[1], 1 + text.startswith("(")) for text in GRANT[3:])])
     report = check(path)
     assert found(report, "ai-training") == [("1.1(a)", "protection"), ("1.2(b)", "conflict")]
     assert finding(report, "ai-training", "conflict").quote == (

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import parse_xml
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
+from word_numbering import W_NS, numbered_docx
 
 from clausecheck.loaders import load
 from clausecheck.model import Document
@@ -254,7 +254,6 @@ def test_lowercase_items_that_continue_a_sentence_are_clauses_but_references_are
     assert doc.clauses[-1].text.endswith("Sections\n13.2 or 13.3 of the Services Agreement.")
 
 
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 LETTER_THEN_NUMBER_LIST = f"""<w:numbering {W_NS}>
 <w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/>
  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl>
@@ -267,18 +266,10 @@ LETTER_THEN_NUMBER_LIST = f"""<w:numbering {W_NS}>
 
 def test_word_numbering_restarting_under_lettered_sections(tmp_path: Path) -> None:
     """Word's own multilevel list "A." / "1." / "(a)", whose numbers restart under each letter."""
-    document = docx.Document()
-    document.part.numbering_part._element = parse_xml(LETTER_THEN_NUMBER_LIST)
-    document.add_paragraph("TALENT RELEASE")
-    for text, level in [("GRANT OF RIGHTS", 0), ("Talent grants Company the right to record Talent.", 1),
-                        ("Company may use the Materials:", 1), ("on television.", 2), ("USAGE", 0),
-                        ("The usage period is one year.", 1)]:
-        paragraph = document.add_paragraph()
-        paragraph._p.get_or_add_pPr().append(
-            parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'))
-        paragraph.add_run(text).bold = level == 0 or None
-    path = tmp_path / "word-numbered.docx"
-    document.save(str(path))
+    path = numbered_docx(tmp_path / "word-numbered.docx", LETTER_THEN_NUMBER_LIST, 7, "TALENT RELEASE", [
+        ("GRANT OF RIGHTS", 0), ("Talent grants Company the right to record Talent.", 1),
+        ("Company may use the Materials:", 1), ("on television.", 2), ("USAGE", 0),
+        ("The usage period is one year.", 1)])
     doc = load(path)
     assert outline(doc) == [("A", None), ("A.1", "A"), ("A.2", "A"), ("A.2(a)", "A.2"), ("B", None),
                             ("B.1", "B")]
