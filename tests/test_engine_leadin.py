@@ -3,13 +3,11 @@ real text, Word (with numbering XML) and PDF files."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import letter
-from reportlab.pdfgen import canvas
-from word_numbering import W_NS, numbered_docx
+from contract_files import write_pdf, write_text
+from word_numbering import numbered_docx, numbering
 
 from clausecheck.api import check
 from clausecheck.engine.leadin import is_leadin
@@ -32,12 +30,6 @@ BAN = [
     "(a) use the Recordings to train any artificial intelligence model; or",
     "(b) create a digital replica of Performer's voice.",
 ]
-
-
-def write_text(tmp_path: Path, paragraphs: list[str], name: str = "contract.txt") -> Path:
-    path = tmp_path / name
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    return path
 
 
 def found(report: Report, concern: str) -> list[tuple[str | None, str]]:
@@ -140,14 +132,7 @@ def test_prefilter_reads_the_lead_in_words_too(tmp_path: Path) -> None:
     assert keys == [(f.rule, f.clause, f.quote) for f in check(path, prefilter=False).findings]
 
 
-NUMBERING = f"""<w:numbering {W_NS}>
-<w:abstractNum w:abstractNumId="3"><w:multiLevelType w:val="multilevel"/>
- <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
- <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
- <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
-</w:abstractNum>
-<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>
-</w:numbering>"""
+NUMBERING = numbering(3, [("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
 
 
 def test_word_numbered_items_under_a_lead_in(tmp_path: Path) -> None:
@@ -164,16 +149,7 @@ def test_word_numbered_items_under_a_lead_in(tmp_path: Path) -> None:
 
 
 def test_pdf_items_under_a_lead_in(tmp_path: Path) -> None:
-    path = tmp_path / "contract.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    y = letter[1] - 72
-    for text in GRANT:
-        pdf.setFont("Helvetica-Bold" if text.isupper() else "Helvetica", 10)
-        for line in textwrap.wrap(text, 60):
-            pdf.drawString(72, y, line)
-            y -= 12
-        y -= 10
-    pdf.save()
+    path = write_pdf(tmp_path, GRANT, width=60)
     report = check(path)
     assert found(report, "ai-training") == [("2.1(b)", "conflict")]
     f = finding(report, "ai-training", "conflict")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-import docx
 import pytest
-from reportlab.lib.pagesizes import letter
-from reportlab.pdfgen import canvas
-from word_numbering import W_NS, numbered_docx
+from contract_files import write_docx, write_pdf, write_text
+from word_numbering import numbered_docx, numbering
 
 from clausecheck.loaders import load
 from clausecheck.model import Document
@@ -25,38 +22,6 @@ LETTERED_RESTART = [
     "1. The usage period is one year.",
     "2. Company may extend the usage period by paying the renewal fee.",
 ]
-
-
-def write_text(tmp_path: Path, paragraphs: list[str]) -> Path:
-    path = tmp_path / "contract.txt"
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    return path
-
-
-def write_docx(tmp_path: Path, paragraphs: list[str]) -> Path:
-    """Typed labels (no Word numbering); headings in capitals set in bold, as a drafter would."""
-    document = docx.Document()
-    for text in paragraphs:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(text).bold = text.isupper()
-    path = tmp_path / "contract.docx"
-    document.save(str(path))
-    return path
-
-
-def write_pdf(tmp_path: Path, paragraphs: list[str]) -> Path:
-    """Paragraphs wrapped at 40 characters, 12 pt leading, 10 pt more between paragraphs; headings bold."""
-    path = tmp_path / "contract.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=letter)
-    y = letter[1] - 72
-    for text in paragraphs:
-        pdf.setFont("Helvetica-Bold" if text.isupper() else "Helvetica", 10)
-        for line in textwrap.wrap(text, 40):
-            pdf.drawString(72, y, line)
-            y -= 12
-        y -= 10
-    pdf.save()
-    return path
 
 
 WRITERS = {"txt": write_text, "docx": write_docx, "pdf": write_pdf}
@@ -254,14 +219,7 @@ def test_lowercase_items_that_continue_a_sentence_are_clauses_but_references_are
     assert doc.clauses[-1].text.endswith("Sections\n13.2 or 13.3 of the Services Agreement.")
 
 
-LETTER_THEN_NUMBER_LIST = f"""<w:numbering {W_NS}>
-<w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/>
- <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl>
- <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
- <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
-</w:abstractNum>
-<w:num w:numId="7"><w:abstractNumId w:val="7"/></w:num>
-</w:numbering>"""
+LETTER_THEN_NUMBER_LIST = numbering(7, [("upperLetter", "%1."), ("decimal", "%2."), ("lowerLetter", "(%3)")])
 
 
 def test_word_numbering_restarting_under_lettered_sections(tmp_path: Path) -> None:

@@ -11,6 +11,16 @@ from docx.oxml import parse_xml
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
+def numbering(num_id: int, levels: list[tuple[str, str]]) -> str:
+    """numbering.xml with one multilevel list ``num_id``: each level's (format, text), e.g.
+    ("decimal", "%1.%2") or ("lowerLetter", "(%3)")."""
+    lvls = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for n, (fmt, text) in enumerate(levels))
+    return (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="{num_id}">'
+            f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num></w:numbering>')
+
+
 def numbered_docx(path: Path, numbering: str, num_id: int, title: str,
                   items: Iterable[tuple[str, int]]) -> Path:
     """Write ``title`` and then each ``(text, level)`` as a paragraph of Word list ``num_id`` (defined
