@@ -325,6 +325,10 @@ def main(argv: list[str] | None = None) -> int:
     parts = args.only or ["fixtures", "tuning", "contractnli", "cuad"]
     if args.heldout and "heldout" not in parts:
         parts = [*parts, "heldout"]
+    if {"contractnli", "cuad"} & set(parts) and not (args.shared / "corpus").is_dir():
+        print(f"{args.shared / 'corpus'} is not a folder: the ContractNLI and CUAD parts need the owners' "
+              "shared material (pass --shared DIR, or --only fixtures --only tuning)", file=sys.stderr)
+        return 2
     if "fixtures" in parts:
         score_folder(CONTRACTS, "Fixture corpus (in-sample)", args.show_fp)
     if "tuning" in parts:
