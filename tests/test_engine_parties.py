@@ -100,6 +100,11 @@ def test_tuning_set_supply_deal_has_no_arbitration_or_carveout_finding():
     'university in Ohio ("Athlete").',
     'between Crestline Sports Media LLC ("Sponsor") and Jordan Avery, a student at Ohio State University '
     '("Licensor").',
+    # a deceased performer's estate, even held in a trust; a loan-out company furnishing a person
+    'by and between Quarry Lane Pictures, LLC ("Producer"), and Miriam Ortiz, as trustee of THE HARLAN '
+    'VOSS FAMILY TRUST (the "Estate").',
+    'between Northwind Studios, Inc. ("Studio") and Brightwater Productions, Inc. f/s/o Dana Lee '
+    '("Lender").',
 ])
 def test_weak_or_personal_preambles_are_not_business(preamble):
     assert business_parties(preamble) is None

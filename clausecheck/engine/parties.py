@@ -42,7 +42,7 @@ ENTITY = regex.compile(
 )
 PERSON = regex.compile(
     r"\b(?:(?:an|the|any|each)\s+individual|individuals?\s+(?:who|whose|residing)|a\s+natural\s+person"
-    r"|residing\s+at|resident\s+of|you|your"
+    r"|residing\s+at|resident\s+of|you|your|f/s/o|furnishing\s+the\s+services\s+of"
     r"|an?\s+(?:(?:full|part)[\s-]time\s+)?(?:student(?:-athlete)?|athlete|citizen|minor))\b(?!ly)"
     r"|\b(?:Mr|Mrs|Ms|Dr)\.(?=\s)",
     regex.IGNORECASE,
@@ -55,6 +55,8 @@ PERSON_ROLES = frozenset(
         "You", "Individual", "Athlete", "Student-Athlete", "Student", "Participant", "Host", "Presenter",
         "Instructor", "Singer", "Musician", "Composer", "Ghostwriter", "Translator", "Stand-In", "Double",
         "Reader", "Guest",
+        # a person's heirs and estate stand in for the person (a deceased performer's likeness)
+        "Estate", "Heirs", "Executor",
     )
 )
 NOT_PARTIES = regex.compile(
