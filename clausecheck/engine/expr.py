@@ -305,10 +305,13 @@ class Compiled(NamedTuple):
 def compile_pattern(value: str) -> Compiled:
     """A ``pattern`` leaf's whole-word regex, prefilter keywords, need and screen (shared by identical
     leaves)."""
-    regex.compile(value, FLAGS)  # errors point into the author's own pattern
     start = r"\b" if literals.starts_with_word(value) else r"(?<!\w)"  # \b is quicker where it is the same
-    return Compiled(regex.compile(start + r"(?:" + value + r")(?!\w)", FLAGS), literals.required(value),
-                    literals.need(value), screen(value))
+    try:
+        compiled = regex.compile(start + r"(?:" + value + r")(?!\w)", FLAGS)
+    except regex.error:
+        regex.compile(value, FLAGS)  # the error, pointing into the author's own pattern
+        raise
+    return Compiled(compiled, literals.required(value), literals.need(value), screen(value))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -40,15 +40,22 @@ REGEX_ONLY = regex.compile(r"\{\s*[eisd]\s*[<=]|\[:\w+:\]|\\[pPLNXmMGK]|\(\?[Vr|
 Keywords = frozenset[str]
 
 
-def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
-    """The pattern's parse tree (as Python's re reads it), or None when the regex module's own syntax
-    or a parse failure means nothing can be concluded from it."""
+@functools.lru_cache(maxsize=4096)
+def parse_tree(pattern: str) -> Any:
+    """The pattern's parse tree as Python's re reads it (case-insensitively), parsed once for the
+    keyword, need and screen readers; None when the regex module's own syntax or a parse failure
+    means nothing can be concluded from it."""
     if REGEX_ONLY.search(pattern):
         return None
     try:
-        return list(sre_parse.parse(pattern, re.IGNORECASE))
+        return sre_parse.parse(pattern, re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
+
+
+def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
+    tree = parse_tree(pattern)
+    return None if tree is None else list(tree)
 
 
 def required(pattern: str) -> Keywords | None:

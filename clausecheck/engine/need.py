@@ -48,18 +48,17 @@ def any_of(parts: Iterable[Need | None]) -> Need | None:
 
 def _join(op: str, parts: Iterable[Need | None], unknown_wins: bool) -> Need | None:
     """``parts`` joined by ``op``, nested joins of the same kind flattened and repeats dropped."""
-    flat: list[Need] = []
+    flat: dict[Need, None] = {}  # in order, each once (a list's "in" made long joins quadratic)
     for part in parts:
         if part is None:
             if unknown_wins:
                 return None
             continue
         for item in (part.parts if part.op == op else (part,)):
-            if item not in flat:
-                flat.append(item)
+            flat[item] = None
     if not flat:
         return None
-    return flat[0] if len(flat) == 1 else Need(op, parts=tuple(flat))
+    return next(iter(flat)) if len(flat) == 1 else Need(op, parts=tuple(flat))
 
 
 @functools.lru_cache(maxsize=4096)

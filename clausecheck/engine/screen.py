@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import re._parser as sre_parse  # clausecheck needs Python 3.11+ (tomllib)
 from re._constants import (
     ANY,
     ASSERT,
@@ -38,7 +37,7 @@ from typing import Any
 
 import re2
 
-from .literals import GROUPS, REGEX_ONLY, REPEATS
+from .literals import GROUPS, REPEATS, parse_tree
 
 NON_ASCII = r"\x{80}-\x{10FFFF}"
 # RE2's classes are ASCII. Python's Unicode ones, widened to every character they could hold:
@@ -61,10 +60,10 @@ class Unscreenable(Exception):
 def screen(pattern: str) -> Any:
     """The RE2 screen of ``pattern`` (read case-insensitively), or None when there is none. It
     searches UTF-8 bytes (``text.encode()``), which spares RE2's wrapper a conversion per search."""
-    if REGEX_ONLY.search(pattern):
+    parsed = parse_tree(pattern)
+    if parsed is None:
         return None
     try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
         prefix = "(?s)" if parsed.state.flags & re.DOTALL else ""
         return re2.compile((prefix + _sequence(list(parsed))).encode(), OPTIONS)
     except (re.error, re2.error, Unscreenable, RecursionError, OverflowError, ValueError):
