@@ -40,7 +40,7 @@ REGEX_ONLY = regex.compile(r"\{\s*[eisd]\s*[<=]|\[:\w+:\]|\\[pPLNXmMGK]|\(\?[Vr|
 Keywords = frozenset[str]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32)  # its readers ask one after another; a parse tree can be large
 def parse_tree(pattern: str) -> Any:
     """The pattern's parse tree as Python's re reads it (case-insensitively), parsed once for the
     keyword, need and screen readers; None when the regex module's own syntax or a parse failure
