@@ -19,7 +19,7 @@ import regex
 from ..errors import RuleTimeout
 from . import literals
 from .need import Check, Need, phrases_need
-from .parts import PartSentences, word_positions
+from .parts import PartSentences, part_ends, word_positions
 from .screen import screen
 from .sentences import Sentences
 from .terms import term_keywords, terms_regex
@@ -136,10 +136,8 @@ class Target:
         meets ``check``, when given): a match never runs from one clause into the next."""
         if self.parts is None:
             return [(0, len(self.text))]
-        if not self.parts:
-            return []  # a document with no clause left (every one struck)
-        if self._ends is None:
-            self._ends = [start - 2 for start in self.parts[1:]] + [len(self.text)]
+        if self._ends is None:  # none at all for a document with no clause left (every one struck)
+            self._ends = part_ends(self.parts, len(self.text))
         masks = self.part_masks
         return [(start, end) for number, (start, end) in enumerate(zip(self.parts, self._ends, strict=True))
                 if check is None or masks is None or check(masks[number])]

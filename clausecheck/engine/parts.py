@@ -18,12 +18,19 @@ from .sentences import WORD, split_sentences
 IN_WORD = regex.compile(r"[\w'\u2019]")  # what a word (WORD) can hold: counting restarts after anything else
 
 
+def part_ends(starts: tuple[int, ...], length: int) -> list[int]:
+    """Where each part ends, in a text of ``length`` whose parts start at ``starts`` (a blank line,
+    two characters, lies between two parts)."""
+    return [start - 2 for start in starts[1:]] + [length] if starts else []
+
+
 class PartSentences:
     """:class:`~.sentences.Sentences` for a text of parts: a sentence never crosses a part's edge."""
 
     def __init__(self, text: str, starts: tuple[int, ...]) -> None:
         self.text = text
         self.starts = starts
+        self.ends = part_ends(starts, len(text))
         self._bounds: dict[int, tuple[tuple[int, int], ...]] = {}
 
     def index(self, offset: int) -> tuple[int, int]:
@@ -41,9 +48,7 @@ class PartSentences:
 
     def _part_bounds(self, part: int) -> tuple[tuple[int, int], ...]:
         if part not in self._bounds:
-            start = self.starts[part]
-            end = self.starts[part + 1] - 2 if part + 1 < len(self.starts) else len(self.text)
-            self._bounds[part] = split_sentences(self.text[start:end])
+            self._bounds[part] = split_sentences(self.text[self.starts[part]:self.ends[part]])
         return self._bounds[part]
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -118,8 +116,10 @@ class Engine:
         texts = [state.readings[i].text if i in state.readings else document.clauses[i].text for i in current]
         scans = [self.prefilter.scan_bits(text) for text in texts] if self.prefilter else []
         masks = [mask for _, mask in scans]
-        if self.prefilter and self.prefilter.joinable:  # no keyword spans two clauses: their scans add up
-            state.index = self.prefilter.for_document(functools.reduce(operator.or_, masks, 0), expanded)
+        if self.prefilter:
+            state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
+            if self.prefilter.joinable:  # no keyword spans two clauses: the scans add up to the document's
+                state.index = self.prefilter.for_document(state.mask, expanded)
         for number, index in enumerate(current):
             reading = state.readings.get(index)
             text = texts[number]
@@ -144,8 +144,6 @@ class Engine:
             if index in state.wider:
                 self._wider(index, state, applicable, expanded, {f.rule for f in state.findings[emitted:]})
         doc = DocText.of(document, current)
-        if self.prefilter:
-            state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
         whole = self._target(doc.text, state, state.mask, tuple(doc.starts))  # one for all rules
         whole.part_masks = tuple(masks) if self.prefilter else None
         for rule in self.per_clause:
