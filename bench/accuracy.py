@@ -12,8 +12,9 @@ Run from the repository root::
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
    The tuning sets fixtures/tuning/ (the first session's held-out set, now tuned on; see its README),
    fixtures/tuning2/ and fixtures/tuning3/ (written blind to the rules in the second session, for tuning),
-   fixtures/tuning4/ (the second session's blind set, tuned on from the third) and fixtures/tuning5/
-   (the third session's blind set, tuned on from the fourth) are scored by
+   fixtures/tuning4/ (the second session's blind set, tuned on from the third), fixtures/tuning5/
+   (the third session's blind set, tuned on from the fourth) and fixtures/tuning6/ (the fourth
+   session's blind set, tuned on from the fifth) are scored by
    default, each alone, as out-of-team development figures.
    ``--only dev`` scores the development paraphrases in tests/data/paraphrases (in-sample: tuned on).
 2. **ContractNLI** (../shared/corpus/contractnli/dev.json, expert labels): hypothesis ``nda-10``
@@ -53,7 +54,8 @@ from clausecheck.errors import ClauseCheckError  # noqa: E402
 from clausecheck.model import Report  # noqa: E402
 
 CONTRACTS = ROOT / "fixtures" / "contracts"
-TUNING = tuple(ROOT / "fixtures" / name for name in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5"))
+TUNING = tuple(ROOT / "fixtures" / name
+               for name in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6"))
 HELDOUT = ROOT / "fixtures" / "heldout"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]

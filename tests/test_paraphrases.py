@@ -7,7 +7,8 @@ change that fixes one fails the run until the sentence is moved to ``match``. Ev
 checked alone (blank lines split it into clauses) with all the built-in packs. The
 sentences were written by the rule tuner as paraphrases of real contract wording; they are a
 development set (the blind held-out set is fixtures/heldout and is never used here;
-fixtures/tuning, fixtures/tuning4 and fixtures/tuning5 are earlier held-out sets, now tuning sets).
+fixtures/tuning, fixtures/tuning4, fixtures/tuning5 and fixtures/tuning6 are earlier held-out sets, now
+tuning sets).
 """
 
 from __future__ import annotations
