@@ -4,7 +4,10 @@ An exception is a connective ("except", "unless", "provided that", "subject to",
 "conditioned on", ...) followed within :data:`WINDOW` words by a consent or payment phrase, in the
 anchor's sentence. "with/without (the Writer's) prior written consent" counts too. Phrases that widen a
 grant ("without further consent", "no additional compensation", "Writer hereby consents") never count,
-nor does the hiring party's own approval ("approved by Company's standards team").
+nor does the hiring party's own approval ("approved by Company's standards team"), nor a payment carve-out
+put before the sentence's main clause ("Except for residuals the MBA requires, the fee is full
+consideration for all uses"): it names payments the main clause leaves aside, it does not make the uses
+the main clause covers paid (unless it pays per use: "Except for a reuse fee for each new production, ...").
 """
 
 from __future__ import annotations
@@ -60,6 +63,10 @@ COMPANY_AFTER = regex.compile(
     r"(?:(?:the|an?|any|its|our)\s+)?(?:[\w-]+\s+)?" + COMPANY + r"\b",
     regex.IGNORECASE,
 )
+# "Except for X, ...": a fronted carve-out of things, not a condition
+CARVE_OUT = regex.compile(r"except(?:ing)?\s+for\b", regex.IGNORECASE)
+PER_USE = regex.compile(r"\b(?:each|every|per)\b", regex.IGNORECASE)
+LEADING = regex.compile(r"[\W\d]*(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,5}\.\s+)?$")
 NEW_CLAUSE = regex.compile(r",\s*(?:[\w'\u2019]+\s+){0,3}?(?:shall|may|will|must)\b", regex.IGNORECASE)
 
 
@@ -91,9 +98,20 @@ def _find(kind: str, chunk: str) -> Exception_ | None:
             between = chunk[connective.end(): phrase.start()]
             if len(between.split()) > WINDOW or ";" in between:
                 continue
+            if kind == "payment" and _carve_out(chunk, connective):
+                continue
             if connective.group().lower() == "provided" or not NEW_CLAUSE.search(between):
                 return Exception_(kind, chunk[connective.start(): phrase.end()])
     return None
+
+
+def _carve_out(chunk: str, connective: regex.Match) -> bool:
+    """Is ``connective`` an "except for" that opens the sentence (after at most a run-in heading such as
+    "Full consideration. ") and carves out payments that are not paid per use?"""
+    if not (CARVE_OUT.match(chunk, connective.start()) and LEADING.fullmatch(chunk, 0, connective.start())):
+        return False
+    comma = chunk.find(",", connective.end())
+    return not PER_USE.search(chunk, connective.end(), comma if comma >= 0 else len(chunk))
 
 
 def _company_own(chunk: str, start: int, end: int) -> bool:
