@@ -17,6 +17,7 @@ from .prefilter import Index, Prefilter
 from .quote import make_quote
 from .reading import Reading, readings, with_references
 from .schema import Rule
+from .setaside import set_asides
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 INSERTED_NOTE = "this clause is a tracked insertion, not yet accepted"
@@ -154,6 +155,7 @@ class Engine:
             if id(rule) in applicable:
                 whole.rule = rule.id
                 self._document(rule, doc, whole, state, applicable[id(rule)])
+        state.findings += set_asides(document, current, state.findings)  # protections a clause sets aside
         state.findings.sort(key=lambda f: (f.clause if f.clause is not None else -1,
                                            SEVERITY_ORDER[f.severity], f.rule))
         return state.findings, assumptions
