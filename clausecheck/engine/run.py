@@ -16,6 +16,7 @@ from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlig
 from .prefilter import Index, Prefilter
 from .quote import make_quote
 from .reading import Reading, readings, with_references
+from .refusals import refused
 from .schema import Rule
 from .setaside import set_asides
 
@@ -155,6 +156,7 @@ class Engine:
             if id(rule) in applicable:
                 whole.rule = rule.id
                 self._document(rule, doc, whole, state, applicable[id(rule)])
+        state.findings = refused(document, state.findings)  # protections the hiring party is excused from
         state.findings += set_asides(document, current, state.findings)  # protections a clause sets aside
         state.findings.sort(key=lambda f: (f.clause if f.clause is not None else -1,
                                            SEVERITY_ORDER[f.severity], f.rule))
