@@ -23,11 +23,18 @@ from .leadin import Slice
 
 KINDS = r"(?:section|clause|paragraph|article|schedule|exhibit|annex|appendix|attachment)s?"
 NUMBER = r"(?P<number>[A-Z0-9]+(?:[.\-][A-Z0-9]+)*(?:\([A-Za-z0-9]{1,4}\))*)"
+# a further number in a list or range ("Sections 3.05 and 3.06", "Sections 2.03 through 2.05"): "4.1", "3(a)",
+# "III.C", "IV(B)", "A", never a word ("Section 4.4, Artist's")
+LISTED = r"(?:\d+[A-Za-z]?(?:\.\w+)*|(?-i:[IVXLC]+|[A-Z])(?![\w'\u2019])(?:\.\w+)*)(?:\([A-Za-z0-9]{1,4}\))*"
+SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s(?:and|or|through|to)\s|\s*\u2013\s*)"
+MORE = rf"(?P<more>(?:{SEPARATOR}{LISTED})*)"
+ITEM = regex.compile(rf"(?P<range>\s(?:through|to)\s|\s*\u2013\s*)?(?P<number>{LISTED})", regex.IGNORECASE)
+THROUGH = "\u2026"  # marks a number that ends a range: "Sections 2.03 through 2.05" -> "2.03", "\u20262.05"
 # the grant named by its kind, then where it is: "licence granted in Section 2.1", "consents in this clause 3"
 REFERENCE = regex.compile(
     r"""\b(?:licen[cs]es?|authori[sz]ations?|grants?|rights?|consents?|permissions?)
         \s+(?:(?:granted|given|made|conferred)\s+)?(?:in|under|by)
-        \s+(?:this\s+)?(?P<kind>""" + KINDS + r")\s+" + NUMBER,
+        \s+(?:this\s+)?(?P<kind>""" + KINDS + r")\s+" + NUMBER + MORE,
     regex.IGNORECASE | regex.VERBOSE,
 )
 # a looser REFERENCE for RE2 (no word boundaries, any non-word run for a space): wherever REFERENCE matches,
@@ -52,10 +59,37 @@ def key(number: str) -> str:
 
 
 def citations(text: str) -> list[tuple[int, str, str]]:
-    """``(offset, kind, number)`` of each reference in ``text`` to a grant made elsewhere, in order."""
-    return [(m.start(), m.group("kind").casefold().rstrip("s"), m.group("number"))
-            for m in REFERENCE.finditer(text)
-            if DETERMINED.search(text, max(0, m.start() - 60), m.start())]
+    """``(offset, kind, number)`` of each clause that ``text`` cites as a grant made elsewhere, in order (a
+    number that ends a range starts with :data:`THROUGH`)."""
+    found = []
+    for m in REFERENCE.finditer(text):
+        if DETERMINED.search(text, max(0, m.start() - 60), m.start()):
+            kind = m.group("kind").casefold().rstrip("s")
+            found += [(m.start(), kind, number) for number in listed(m.group("number"), m.group("more"))]
+    return found
+
+
+def listed(first: str, more: str) -> list[str]:
+    """The numbers of a citation's list: ``first``, then each in ``more`` (", 3.06", " through 2.05")."""
+    return [first] + [(THROUGH if item.group("range") else "") + item.group("number")
+                      for item in ITEM.finditer(more)]
+
+
+def expand_ranges(document: Document, cited: list[tuple[str, str]],
+                  keys: dict[str, int]) -> list[tuple[str, str]]:
+    """``cited`` ``(kind, number)`` with each range end (:data:`THROUGH`) replaced by the clause numbers from
+    the one after the range's start up to it, in document order."""
+    out: list[tuple[str, str]] = []
+    for kind, number in cited:
+        if not number.startswith(THROUGH):
+            out.append((kind, number))
+            continue
+        end, start = keys.get(key(number[1:])), keys.get(key(out[-1][1])) if out else None
+        if end is None or start is None or end <= start:
+            out.append((kind, number[1:]))
+            continue
+        out += [(kind, c.number) for c in document.clauses[start + 1:end + 1] if c.number]
+    return out
 
 
 def citing(document: Document) -> dict[int, list[tuple[str, str]]]:
@@ -66,6 +100,8 @@ def citing(document: Document) -> dict[int, list[tuple[str, str]]]:
     found: dict[int, list[tuple[str, str]]] = {}
     for index in sorted(i for i in hit if i >= 0):
         cited = [(kind, number) for _, kind, number in citations(document.clauses[index].text)]
+        if any(number.startswith(THROUGH) for _, number in cited):
+            cited = expand_ranges(document, cited, number_keys(document))
         if cited:
             found[index] = cited
     return found

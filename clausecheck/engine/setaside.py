@@ -30,14 +30,11 @@ import regex
 from ..model import Document, Finding, Span
 from .leadin import is_leadin
 from .quote import make_quote
-from .references import key, number_keys
+from .references import LISTED, MORE, expand_ranges, key, listed, number_keys
 
 KIND = r"(?:sections?|clauses?|paragraphs?|articles?|\u00a7\u00a7?)"
-# a clause number: "4.1", "3(a)", "2.2.1", "III.C", "IV(B)", "A" (never a word: "Section 4.4, Artist's")
-NUMBER = r"(?:\d+[A-Za-z]?(?:\.\w+)*|(?-i:[IVXLC]+|[A-Z])(?![\w'\u2019])(?:\.\w+)*)(?:\([A-Za-z0-9]{1,4}\))*"
-SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s(?:and|or|through|to)\s|\s*\u2013\s*)"
 # "Section 4.1", "Sections 3.05 and 3.06", "Sections 2.03 through 2.05", "Paragraphs 4(a), 4(b) or 4(c)"
-CITE = rf"(?P<cite>{KIND}\s+{NUMBER}(?:{SEPARATOR}{NUMBER})*)"
+CITE = rf"(?P<cite>{KIND}\s+(?P<number>{LISTED}){MORE})"
 SET_ASIDE = regex.compile(
     rf"""(?P<override>\bnotwithstanding)\s+(?:anything\s+(?:to\s+the\s+contrary\s+)?in\s+|the\s+(?:provisions?|terms?)\s+of\s+)?
           {CITE}
@@ -52,8 +49,6 @@ SET_ASIDE = regex.compile(
 # wherever SET_ASIDE matches, this matches too (a superset: any of the structures' fixed words)
 SCREEN = re2.compile(r"(?i)notwithstanding|not\W+(?:apply|extend|reach|cover|be\W+applicable)"
                      r"|cease\W+to\W+apply|failure|omission")
-KIND_WORD = regex.compile(rf"^{KIND}\s+", regex.IGNORECASE)
-ITEM = regex.compile(rf"(?P<range>\s(?:through|to)\s|\s*\u2013\s*)?(?P<number>{NUMBER})", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,7 +74,7 @@ def find_set_asides(document: Document, current: list[int]) -> list[SetAside]:
         text = document.clauses[index].text
         for match in SET_ASIDE.finditer(text):
             keys = keys if keys is not None else number_keys(document)
-            targets = tuple(t for t in _cited(document, match.group("cite"), keys) if t != index)
+            targets = tuple(t for t in _cited(document, match, keys) if t != index)
             if targets:
                 override = bool(match.group("override"))
                 found.append(SetAside(index, match.start(), match.end(), targets, override))
@@ -111,19 +106,15 @@ def set_asides(document: Document, current: list[int], findings: list[Finding]) 
     return added
 
 
-def _cited(document: Document, cite: str, keys: dict[str, int]) -> list[int]:
+def _cited(document: Document, match: regex.Match[str], keys: dict[str, int]) -> list[int]:
     """The clauses that a citation such as "Sections 2.03 through 2.05" names (a lead-in with its items)."""
+    numbers = listed(match.group("number"), match.group("more"))
+    cited = expand_ranges(document, [("section", number) for number in numbers], keys)
     targets: list[int] = []
-    previous: int | None = None
-    for item in ITEM.finditer(KIND_WORD.sub("", cite, count=1)):
-        index = keys.get(key(item.group("number")))
-        if index is None:
-            previous = None
-            continue
-        if previous is not None and item.group("range") and index > previous:
-            targets += range(previous + 1, index)
-        targets += _subtree(document, index) if is_leadin(document.clauses[index]) else [index]
-        previous = index
+    for _, number in cited:
+        index = keys.get(key(number))
+        if index is not None:
+            targets += _subtree(document, index) if is_leadin(document.clauses[index]) else [index]
     return list(dict.fromkeys(targets))
 
 
