@@ -15,9 +15,13 @@ import regex
 from ..errors import RuleTimeout
 from ..model import Definition, Document
 from .expr import Leaf, iter_leaves
+from .generative import generative_terms
 from .schema import Rule
 
 Expansions = dict[int, tuple[regex.Pattern, list[str]]]
+# a leaf that reads any of these whole is an AI leaf: it also reaches the names the contract shows to be
+# generative systems (:mod:`.generative`)
+AI_PROBES = ("artificial intelligence", "generative AI", "AI tool", "text generator")
 
 
 def defined_leaves(rule: Rule) -> list[Leaf]:
@@ -34,6 +38,7 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
     scopes = [(d, scope, names_title(d.term, scope), scope.encode())  # once, not per leaf
               for d in document.definitions.values() for scope in [definition_scope(d)]]
     seen: set[int] = set()
+    generative: list[str] | None = None
     for rule in rules:
         for leaf in defined_leaves(rule):
             if id(leaf) in seen:
@@ -42,6 +47,10 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
             terms = [d.term for d, scope, title, encoded in scopes
                      if (leaf.screen is None or leaf.screen.search(encoded) is not None)  # else: no match
                      and _reaches(leaf, d, scope, title, rule.id, timeout)]
+            if _ai_leaf(leaf, rule.id, timeout):
+                if generative is None:
+                    generative = generative_terms(document, {d.term: scope for d, scope, _, _ in scopes})
+                terms += [term for term in generative if term not in terms]
             if terms:
                 result[id(leaf)] = (term_pattern(tuple(terms)), terms)
     return result
@@ -56,6 +65,14 @@ def _reaches(leaf: Leaf, definition: Definition, scope: str, title: bool, rule: 
         if not title:
             return leaf.pattern.search(scope, timeout=timeout) is not None
         return any(m.end() == len(scope) for m in leaf.pattern.finditer(scope, timeout=timeout))
+    except TimeoutError:
+        raise RuleTimeout(rule, timeout) from None
+
+
+def _ai_leaf(leaf: Leaf, rule: str, timeout: float) -> bool:
+    """Does the leaf read AI by its common names (one of :data:`AI_PROBES`, whole)?"""
+    try:
+        return any(leaf.pattern.fullmatch(probe, timeout=timeout) is not None for probe in AI_PROBES)
     except TimeoutError:
         raise RuleTimeout(rule, timeout) from None
 
