@@ -71,24 +71,3 @@ def test_literal_keywords_of_patterns():
     assert term_keywords("feed") == frozenset({"^feed", "^fed"})
     assert term_keywords("Writer's") == frozenset({"^writer"})
     assert term_keywords("all media now known or hereafter devised") == frozenset({"^hereafter"})
-
-
-def rules_in(index):
-    return index.always | {n for numbers in (*index.direct.values(), *index.more.values()) for n in numbers}
-
-
-def test_a_documents_index_drops_only_rules_it_cannot_match():
-    texts = ["Writer shall deliver the first draft within ten weeks.",
-             "Producer may use the Materials in all media now known or hereafter devised, in perpetuity."]
-    prefilter = WITH.prefilter
-    scans = [prefilter.scan_bits(text) for text in texts]
-    mask = scans[0][1] | scans[1][1]
-    index = prefilter.for_document(mask, [])
-    dead = {n for n, check in enumerate(prefilter.rule_checks) if check is not None and not check(mask)}
-    assert dead and rules_in(index).isdisjoint(dead)
-    assert rules_in(index) | dead == rules_in(prefilter.index)
-    for text, (found, text_mask) in zip(texts, scans, strict=True):
-        narrowed = prefilter.candidates(found, text, {}, text_mask, index)
-        assert narrowed == prefilter.candidates(found, text, {})
-    reaching = min(dead)  # a rule that reaches the document's defined terms is kept
-    assert reaching in rules_in(prefilter.for_document(mask, [reaching]))

@@ -1,12 +1,12 @@
-"""Index rules by literal keywords so a rule is tried only on text that contains what it needs.
+"""Test rules on literal keywords so a rule is tried only on text that contains what it needs.
 
-Each rule's expression is reduced to a conjunction of keyword sets (every set must have one keyword
-present in the text), which indexes the rules, and to its exact :class:`~.need.Need` (literals joined by
-all/any, through every leaf), which is tested last. One Aho-Corasick pass over the case-folded text finds
-the keywords it holds (keywords from terms must start a word: "^train" does not hit "constraint") as a
-bit mask; a rule is a candidate when its sets are hit and its need is met, and a leaf's regex runs only
-where its own need is met. Both are safe over-approximations: skipping never loses a finding
-(tests/test_engine_prefilter.py checks this with hypothesis).
+Each rule's expression is reduced to its exact :class:`~.need.Need` (literals joined by all/any, through
+every leaf). One Aho-Corasick pass over the case-folded text finds the keywords it holds (keywords from
+terms must start a word: "^train" does not hit "constraint") as a bit mask; a rule is a candidate when a
+test of its need generated for that mask holds, and a leaf's regex runs only where its own need is met. A
+rule with a leaf that reaches a document's defined terms is chosen by keyword sets instead
+(:func:`requirement`), the defined terms looked up in the text. All are safe over-approximations:
+skipping never loses a finding (tests/test_engine_prefilter.py checks this with hypothesis).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import ahocorasick
 import regex
@@ -22,11 +21,13 @@ import regex
 from .defined import Expansions, term_forms
 from .expr import Expr, Gate, Leaf, iter_leaves
 from .gate import gate
-from .need import Check, Need, all_of, any_of, checker, plain, texts
+from .need import Check, Need, all_of, any_of, checker, clause_checker, plain, texts
 from .schema import Rule
 from .terms import WORD_START
 
 Requirement = list[frozenset[str]]
+# rule position -> its keyword sets, each with the keywords the scan cannot report (defined terms)
+Expanded = dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]
 WORD_CHAR = regex.compile(r"\w")  # the same notion of a word character as the rules' (?<!\w)
 
 
@@ -53,14 +54,13 @@ def best(req: Requirement) -> frozenset[str]:
 
 
 class Prefilter:
-    """The keyword index over a list of rules (by their ``main`` expression)."""
+    """The keyword tests of a list of rules (by their ``main`` expression)."""
 
     def __init__(self, rules: Iterable[Rule], others: Iterable[Rule] = ()) -> None:
-        """Index ``rules`` by their main expression; the keyword scan also covers every leaf of
+        """Test ``rules`` by their main expression; the keyword scan also covers every leaf of
         ``rules`` and ``others`` (``requires``, document-scope rules), which :func:`evaluate` uses to
         skip leaves whose keywords are absent."""
         self.rules = list(rules)
-        self.requirements = [requirement(rule.main) for rule in self.rules]
         self.automaton = ahocorasick.Automaton()
         exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
         leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
@@ -80,23 +80,15 @@ class Prefilter:
             self.automaton.add_word(keyword, (keyword, len(keyword), marked, both, self.bits[keyword]))
         if keywords:
             self.automaton.make_automaton()
-        self.index = Index()
-        self.others: dict[int, list[int]] = {}  # rule -> masks of its other keyword sets
-        for number, req in enumerate(self.requirements):
-            if not req:
-                self.index.always.add(number)
-                continue
-            chosen = best(req)
-            rest = [self._mask(group) for group in req if group is not chosen]
-            if rest:
-                self.others[number] = rest
-            for keyword in chosen:
-                (self.index.more if rest else self.index.direct).setdefault(keyword, []).append(number)
         self.keywords = frozenset(keywords)
         self.checks: dict[int, Check] = {id(leaf): checker(leaf.need, self.bits)
                                          for leaf in leaves if leaf.need is not None}
-        self.rule_checks = [None if need is None else checker(need, self.bits)
-                            for need in (rule_need(rule.main) for rule in self.rules)]
+        # a rule is a candidate where its need is met and each of its keyword sets is hit: tested on
+        # one text's mask, or on all of a document's clauses at once
+        self.positions = {form: bit.bit_length() - 1 for form, bit in self.bits.items()}
+        tests = [(rule_need(rule.main), requirement(rule.main)) for rule in self.rules]
+        self.rule_checks = [checker(need, self.bits, map(self._mask, req)) for need, req in tests]
+        self.clause_checks = [clause_checker(need, self.positions, req) for need, req in tests]
         self.rule_leaves = [frozenset(id(leaf) for leaf in iter_leaves(rule.main)) for rule in self.rules]
         self.gates = {id(rule.main): gate(rule.main, self.checks) for rule in self.rules}
         self.empty = not keywords
@@ -155,7 +147,7 @@ class Prefilter:
         return {id(rule.main): self.gates[id(rule.main)] for number, rule in enumerate(self.rules)
                 if self.rule_leaves[number].isdisjoint(expansions)}
 
-    def expanded(self, expansions: Expansions) -> dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]:
+    def expanded(self, expansions: Expansions) -> Expanded:
         """Rule position -> requirement, for the rules with a leaf that reaches a document's defined
         terms (their :attr:`rule_checks` do not hold there): each keyword set with the keywords the
         scan cannot report (defined terms), which are looked up in the text directly. A keyword marked
@@ -172,63 +164,53 @@ class Prefilter:
                                             and not k.startswith(WORD_START))) for group in req]
         return result
 
-    def for_document(self, mask: int, expanded: Iterable[int]) -> Index:
-        """The index without the rules that cannot match anywhere in a document whose keyword scan
-        is ``mask`` (about a third to a half of them), so its clauses never try them; rules that
-        reach its defined terms (``expanded``) are kept."""
-        checks = self.rule_checks
-        alive = {n for n, check in enumerate(checks) if check is None or check(mask)} | set(expanded)
-        return self.index.within(alive)
-
-    def candidates(self, found: set[str], text: str,
-                   expanded: dict[int, list[tuple[frozenset[str], tuple[str, ...]]]],
-                   mask: int | None = None, index: Index | None = None) -> list[Rule]:
+    def candidates(self, found: set[str], text: str, expanded: Expanded,
+                   mask: int | None = None) -> list[Rule]:
         """The rules, in their original order, that can match ``text`` whose keywords are ``found``
-        (``mask``: the same as :meth:`scan_bits` gives them; worked out when not given; ``index``:
-        the document's, from :meth:`for_document`).
+        (``mask``: the same as :meth:`scan_bits` gives them; worked out when not given).
 
         ``expanded`` (from :meth:`expanded`) holds requirements that include defined terms, which are
         looked up in the text directly.
         """
         if mask is None:
             mask = self._mask(found)
-        index = index or self.index
-        chosen = set(index.always)
-        seen: set[int] = set()
-        more, direct, others = index.more, index.direct, self.others
-        for keyword in found:
-            numbers = direct.get(keyword)
-            if numbers:
-                chosen.update(numbers)
-            for number in more.get(keyword, ()):
-                if number not in seen:
-                    seen.add(number)
-                    if all(mask & group for group in others[number]):
-                        chosen.add(number)
-        checks = self.rule_checks
-        chosen = {number for number in chosen if (check := checks[number]) is None or check(mask)}
-        folded = text.casefold() if expanded else ""
-        for number, req in expanded.items():  # their checks do not hold: they reach defined terms
-            if all(not group.isdisjoint(found) or any(k in folded for k in rest) for group, rest in req):
-                chosen.add(number)
-            else:
-                chosen.discard(number)
-        return [self.rules[number] for number in sorted(chosen)]
+        chosen = [number for number, check in enumerate(self.rule_checks)
+                  if number not in expanded and (check is None or check(mask))]
+        return self._with_expanded(chosen, found, text, expanded)
 
+    def clause_candidates(self, scans: list[tuple[set[str], int]], texts: list[str],
+                          expanded: Expanded) -> list[list[Rule]]:
+        """:meth:`candidates` for each of a document's clauses (``texts``, with their ``scans``), worked
+        out for all clauses at once: each rule's need is tested on the sets of clauses that hold each
+        literal (:func:`~.need.clause_checker`), which spares a test per clause and rule."""
+        holding = [0] * len(self.positions)  # literal position -> the clauses that hold it, a bit each
+        positions = self.positions
+        for number, (found, _) in enumerate(scans):
+            bit = 1 << number
+            for form in found:
+                holding[positions[form]] |= bit
+        every = (1 << len(scans)) - 1
+        chosen: list[list[int]] = [[] for _ in scans]
+        for rule, check in enumerate(self.clause_checks):
+            if rule in expanded:
+                continue
+            clauses = every if check is None else check(holding)
+            while clauses:  # each clause (bit) in the set, lowest first
+                lowest = clauses & -clauses
+                chosen[lowest.bit_length() - 1].append(rule)
+                clauses ^= lowest
+        return [self._with_expanded(rules, found, text, expanded)
+                for rules, (found, _), text in zip(chosen, scans, texts, strict=True)]
 
-@dataclass
-class Index:
-    """Rules by the keywords of their most selective keyword set."""
-
-    always: set[int] = field(default_factory=set)  # rules with no keyword set
-    direct: dict[str, list[int]] = field(default_factory=dict)  # keyword -> rules that need no other set
-    more: dict[str, list[int]] = field(default_factory=dict)  # keyword -> rules with other sets too
-
-    def within(self, alive: set[int]) -> Index:
-        """The same index for the rules in ``alive`` only."""
-        def keep(table: dict[str, list[int]]) -> dict[str, list[int]]:
-            return {k: kept for k, numbers in table.items() if (kept := [n for n in numbers if n in alive])}
-        return Index(self.always & alive, keep(self.direct), keep(self.more))
+    def _with_expanded(self, chosen: list[int], found: set[str], text: str, expanded: Expanded) -> list[Rule]:
+        """The rules at positions ``chosen``, and those of ``expanded`` whose keyword sets ``found`` or
+        ``text`` (for defined terms) meet, in their original order."""
+        if expanded:  # their needs do not hold: they reach defined terms
+            folded = text.casefold()
+            chosen = sorted(chosen + [number for number, req in expanded.items()
+                                      if all(not group.isdisjoint(found) or any(k in folded for k in rest)
+                                             for group, rest in req)])
+        return [self.rules[number] for number in chosen]
 
 
 def rule_need(expr: Expr) -> Need | None:

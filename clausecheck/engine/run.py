@@ -13,7 +13,7 @@ from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
 from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
-from .prefilter import Index, Prefilter
+from .prefilter import Prefilter
 from .quote import make_quote
 from .reading import Reading, readings, with_references
 from .refusals import refused
@@ -78,7 +78,6 @@ class Run:
     readings: dict[int, Reading] = field(default_factory=dict)  # list items read with their lead-ins
     wider: dict[int, Reading] = field(default_factory=dict)  # clauses read again with the grant they cite
     gates: dict[int, Gate] = field(default_factory=dict)  # the rules' gates this document can use
-    index: Index | None = None  # the prefilter's index less the rules this document cannot match
 
 
 class Engine:
@@ -120,18 +119,13 @@ class Engine:
         masks = [mask for _, mask in scans]
         if self.prefilter:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
-            if self.prefilter.joinable:  # no keyword spans two clauses: the scans add up to the document's
-                state.index = self.prefilter.for_document(state.mask, expanded)
+            chosen = self.prefilter.clause_candidates(scans, texts, expanded)
         for number, index in enumerate(current):
             reading = state.readings.get(index)
             text = texts[number]
             emitted = len(state.findings)
-            mask = None
-            if self.prefilter is None:
-                candidates = self.per_clause
-            else:
-                found, mask = scans[number]
-                candidates = self.prefilter.candidates(found, text, expanded, mask, state.index)
+            mask = masks[number] if self.prefilter else None
+            candidates = chosen[number] if self.prefilter else self.per_clause
             target = self._target(text, state, mask)  # one per clause: its sentences are shared
             for rule in candidates:
                 if id(rule) not in applicable:
@@ -183,7 +177,7 @@ class Engine:
             candidates = self.per_clause
         else:
             found, mask = self.prefilter.scan_bits(reading.text)
-            candidates = self.prefilter.candidates(found, reading.text, expanded, mask, state.index)
+            candidates = self.prefilter.candidates(found, reading.text, expanded, mask)
         target = self._target(reading.text, state, mask)
         for rule in candidates:
             if id(rule) in applicable and rule.id not in fired and rule.scope == "clause":
