@@ -12,6 +12,7 @@ from ..model import Assumption, Document, Finding, Span
 from .anchors import anchor_judge
 from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
+from .definitional import drop_definitions
 from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
 from .prefilter import Prefilter
 from .quote import make_quote
@@ -150,6 +151,7 @@ class Engine:
             if id(rule) in applicable:
                 whole.rule = rule.id
                 self._document(rule, doc, whole, state, applicable[id(rule)])
+        state.findings = drop_definitions(document, state.findings)  # definitions are not findings
         state.findings = refused(document, state.findings)  # protections the hiring party is excused from
         state.findings += set_asides(document, current, state.findings)  # protections a clause sets aside
         state.findings.sort(key=lambda f: (f.clause if f.clause is not None else -1,
