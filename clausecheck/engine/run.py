@@ -14,6 +14,7 @@ from .context import Context, how_to_set, resolve
 from .defined import Expansions, expansions
 from .definitional import drop_definitions
 from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
+from .mainclause import main_trigger
 from .prefilter import Prefilter
 from .quote import make_quote
 from .reading import Reading, readings, with_references
@@ -223,11 +224,12 @@ class Engine:
     def _missing_document(self, rule: Rule, triggers: list[tuple[int, Result]], doc: DocText,
                           target: Target, state: Run, notes: list[str]) -> None:
         protected, requires = self._protected(rule, target, state)
-        index, result = triggers[0]
+        first = main_trigger(state.document, triggers) if rule.group == "speech" else 0
+        index, result = triggers[first]
         fired = not protected
         extra = []
         if len(triggers) > 1:
-            others = ", ".join(_name(state.document, i) for i, _ in triggers[1:])
+            others = ", ".join(_name(state.document, i) for n, (i, _) in enumerate(triggers) if n != first)
             extra.append(f"also triggered by {others}")
         if state.trace and requires is not None:
             where = ""
