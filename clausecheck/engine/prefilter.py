@@ -116,8 +116,9 @@ class Prefilter:
         mask = 0
         for end, (keyword, size, marked, both, alone) in self.automaton.iter(folded):
             if marked is None:  # no rule needs it to start a word
-                found.add(keyword)
-                mask |= alone
+                if keyword not in found:  # a third of all hits repeat one: no second pass over the mask
+                    found.add(keyword)
+                    mask |= alone
                 continue
             if marked in found:
                 continue
