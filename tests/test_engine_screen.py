@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clausecheck.engine import load_rules
-from clausecheck.engine.expr import compile_pattern, iter_leaves
+from clausecheck.engine.expr import Leaf, Target, compile_pattern, iter_leaves
 from clausecheck.engine.screen import screen
+from clausecheck.engine.yamlnodes import Mark
 from clausecheck.loaders import load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -45,6 +46,24 @@ def test_a_screen_finds_whatever_its_pattern_finds(glued: str, spaced: str) -> N
         for text in (glued, spaced):
             if regex_pattern.search(text):
                 assert quick.search(text.encode()) is not None, (pattern, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=16).map("".join), st.lists(WORDS, max_size=16).map(" ".join))
+def test_the_regex_starts_where_the_screen_first_matched(glued: str, spaced: str) -> None:
+    """The regex runs from the screen's first match on (no match can start before it), with the text
+    before it still in view for lookbehinds and word boundaries: the same spans as a run from the start,
+    on Unicode text, where the screen's offsets are bytes."""
+    for pattern in PATTERNS:
+        compiled = compile_pattern(pattern)
+        leaf = Leaf("pattern", pattern, compiled.pattern, compiled.keywords, Mark("test", 1, 1),
+                    need=compiled.need, screen=compiled.screen)
+        for text in (glued, spaced, "x" + spaced):
+            target = Target(text, "test", 5.0)
+            expected = [m.span() for m in compiled.pattern.finditer(text)]
+            assert target.ruled_out(leaf) == (not leaf.screen.search(text.encode()))
+            assert target.find(leaf.pattern) == expected, (pattern, text)
+            assert target.exists(leaf.pattern) == bool(expected)
 
 
 def test_patterns_it_cannot_widen_get_no_screen() -> None:

@@ -105,7 +105,8 @@ class Target:
     _sentences: Sentences | PartSentences | None = None
     _encoded: bytes | None = None
     _ends: list[int] | None = None
-    _passed: set[int] = field(default_factory=set)  # patterns whose screen found something here
+    _ascii: bool = True
+    _passed: dict[int, int] = field(default_factory=dict)  # pattern -> where its screen's first match starts
 
     @property
     def sentences(self) -> Sentences | PartSentences:
@@ -123,7 +124,7 @@ class Target:
         if self.matches is not None and key in self.matches:
             return list(self.matches[key])
         try:
-            spans = [m.span() for start, end in self._regions(check)
+            spans = [m.span() for start, end in self._regions(check, self._passed.get(id(pattern), 0))
                      for m in pattern.finditer(self.text, start, end, timeout=self.timeout)]
         except TimeoutError:
             raise RuleTimeout(self.rule, self.timeout) from None
@@ -131,16 +132,18 @@ class Target:
             self.matches[key] = tuple(spans)
         return spans
 
-    def _regions(self, check: Check | None) -> list[tuple[int, int]]:
+    def _regions(self, check: Check | None, first: int = 0) -> list[tuple[int, int]]:
         """Where a match can lie: the whole text, or for a whole document each clause (whose scan
-        meets ``check``, when given): a match never runs from one clause into the next."""
+        meets ``check``, when given): a match never runs from one clause into the next. None starts
+        before ``first`` (where the pattern's RE2 screen, which matches wherever it can, first did)."""
         if self.parts is None:
-            return [(0, len(self.text))]
+            return [(first, len(self.text))]
         if self._ends is None:  # none at all for a document with no clause left (every one struck)
             self._ends = part_ends(self.parts, len(self.text))
         masks = self.part_masks
-        return [(start, end) for number, (start, end) in enumerate(zip(self.parts, self._ends, strict=True))
-                if check is None or masks is None or check(masks[number])]
+        return [(max(start, first), end)
+                for number, (start, end) in enumerate(zip(self.parts, self._ends, strict=True))
+                if end > first and (check is None or masks is None or check(masks[number]))]
 
     def ruled_out(self, leaf: Leaf) -> bool:
         """Does the leaf's RE2 screen prove that its pattern matches nowhere in the text? Remembered
@@ -152,8 +155,11 @@ class Target:
             return False  # already known, either way
         if self._encoded is None:
             self._encoded = self.text.encode()
-        if leaf.screen.search(self._encoded) is not None:
-            self._passed.add(id(leaf.pattern))
+            self._ascii = len(self._encoded) == len(self.text)  # then a byte offset is a character's
+        found = leaf.screen.search(self._encoded)
+        if found is not None:  # the regex need not try where no match can start (a search keeps its
+            start = found.start()  # context before that: lookbehinds and \b see it)
+            self._passed[id(leaf.pattern)] = start if self._ascii else len(self._encoded[:start].decode())
             return False
         if self.matches is not None:
             self.matches[key] = ()
@@ -176,7 +182,7 @@ class Target:
             return bool(self.matches[key])
         try:
             return any(pattern.search(self.text, start, end, timeout=self.timeout) is not None
-                       for start, end in self._regions(check))
+                       for start, end in self._regions(check, self._passed.get(id(pattern), 0)))
         except TimeoutError:
             raise RuleTimeout(self.rule, self.timeout) from None
 
