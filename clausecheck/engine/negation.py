@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .parties import PERSON_ROLES
 from .sentences import words_between
 
 MAX_GAP_WORDS = 20
@@ -36,6 +37,16 @@ PSEUDO = regex.compile(
     )\b""",
     FLAGS,
 )
+# the worker keeping a right is no grant of it: "Performer keeps all rights in Performer's voice ...,
+# including the right to license other digital replicas"
+WORKER = ("(?:(?-i:" + "|".join(sorted((regex.escape(form) for role in PERSON_ROLES
+                                        for form in (role.title(), role.upper())), key=len, reverse=True))
+          + r"|I)|you)")
+# an adjective that forbids the thing it qualifies ("an unauthorized use of the Replica would ..."): it
+# governs its own noun phrase only, at most NOUN_CUE_WORDS words on
+NOUN_CUE = regex.compile(r"(?:unauthori[sz]ed|unlicen[sc]ed|unpermitted|unapproved|impermissible)\b",
+                         regex.IGNORECASE)
+NOUN_CUE_WORDS = 6
 CUE_BEFORE = regex.compile(
     r"""\b(?:
         (?:shall|may|will|must|can|could|should|would|does|do|did|is|are|was|were|be|has|have|had)\s+not
@@ -53,9 +64,12 @@ CUE_BEFORE = regex.compile(
       | rights\s+not\s+(?:expressly\s+|specifically\s+)?(?:granted|licen[sc]ed|assigned|transferred)
         (?:\s+[\w'\u2019]+){0,4}?\s+(?:are|is|shall\s+be|remain)\s+(?:hereby\s+)?(?:reserved|retained)
       | (?:agrees?|undertakes?|covenants?)\s+not\s+to
+      | WORKER\s+(?:hereby\s+|expressly\s+)?(?:keeps?|retains?|reserves?)\s+
+        (?:to\s+(?:himself|herself|themselves)\s+)?(?:all|every|any|the|his|her|their|its)\b
+      | (?:unauthori[sz]ed|unlicen[sc]ed|unpermitted|unapproved|impermissible)
       | not\s+(?:be\s+)?(?:permitted|entitled|allowed|authori[sz]ed)\s+to
       | no\s+(?:[\w-]+\s+){0,3}?(?:right|license|licence|authority|permission)s?\s+(?:to|of|for)
-    )\b""",
+    )\b""".replace("WORKER", WORKER),
     FLAGS,
 )
 # the anchor continues a list the cue governs: "..., or to", "and otherwise", "or for the"
@@ -187,6 +201,8 @@ def _scope(cue_text: str, gap: str, anchor: str) -> Negation:
         if aside:
             return Negation(False, None, f"scope of '{cue_text}' ends at '{aside.group().strip()}'")
     words = words_between(gap, 0, len(gap))
+    if NOUN_CUE.match(cue_text) and words > NOUN_CUE_WORDS:
+        return Negation(False, cue_text, f"'{cue_text}' qualifies a noun {words} words before it")
     if words > MAX_GAP_WORDS:
         if words <= MAX_LIST_WORDS and "," in gap and LIST_TAIL.search(gap):
             return Negation(True, cue_text, f"governed by '{cue_text}' across a list ({words} words)")
