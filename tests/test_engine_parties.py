@@ -152,3 +152,41 @@ def test_an_english_numbered_preamble_with_a_person_is_unknown(tmp_path):
     report = run(tmp_path, ENGLISH_PERSON)
     assert parties(report).value is None
     assert rules(report) >= WORKER_SIDE
+
+
+@pytest.mark.parametrize("preamble", [
+    'between Meridian Biotech Holdings, Inc. (the "Client"), and Velvet Arcade Music LLC, a New York '
+    'limited liability company furnishing the services of the musical group known as "The Velvet Arcade" '
+    '(the "Band").',
+    'between Harbor Events, Inc. ("Client") and Northline Strings LLC, furnishing the services of the string '
+    'ensemble "Northline" ("Ensemble").',
+    'by and between Crestview Hotels Corp. ("Venue") and Low Tide Touring LLC furnishing the services of '
+    'its members ("Act").',
+    'between Summit Media, Inc. ("Producer") and Choral Works Ltd., furnishing the services of a chamber '
+    'choir ("Choir").',
+    'BETWEEN GALA PLANNERS LLC ("CLIENT") AND BRASS FOUNDRY LLC, FURNISHING THE SERVICES OF THE BAND KNOWN '
+    'AS "FOUNDRY" ("BAND").',
+])
+def test_a_loan_out_furnishing_a_group_is_a_business(preamble):
+    """A company furnishing a band's, ensemble's or choir's services is a business; a person's loan-out
+    (above) is not."""
+    assert business_parties(preamble) is not None
+
+
+@pytest.mark.parametrize("preamble", [
+    'between Harbor Events, Inc. ("Client") and Nova Sound LLC, furnishing the services of the performer '
+    'known as DJ Nova ("Artist").',
+    'between Harbor Events, Inc. ("Client") and Nova Sound LLC, furnishing the services of Dana Reyes '
+    '("Lender").',
+])
+def test_a_loan_out_furnishing_a_person_is_not(preamble):
+    assert business_parties(preamble) is None
+
+
+def test_band_booking_skips_worker_side_rules(tmp_path: Path) -> None:
+    preamble = ('This Engagement Contract is entered into between Harbor Events, Inc. ("Client") and '
+                'Northline Strings LLC, furnishing the services of the string ensemble "Northline" '
+                '("Ensemble").\n')
+    report = run(tmp_path, preamble, worker="Ensemble")
+    assert parties(report).value == "business"
+    assert not {f.rule for f in report.findings} & WORKER_SIDE

@@ -42,7 +42,10 @@ ENTITY = regex.compile(
 )
 PERSON = regex.compile(
     r"\b(?:(?:an|the|any|each)\s+individual|individuals?\s+(?:who|whose|residing)|a\s+natural\s+person"
-    r"|residing\s+at|resident\s+of|you|your|f/s/o|furnishing\s+the\s+services\s+of"
+    r"|residing\s+at|resident\s+of|you|your|f/s/o"
+    # a loan-out furnishing a person's services, not a group's ("the musical group known as ...")
+    r"|furnishing\s+the\s+services\s+of(?!\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:group|band|ensemble"
+    r"|orchestra|choir|troupe|company|crew|collective|members)\b)"
     r"|an?\s+(?:(?:full|part)[\s-]time\s+)?(?:student(?:-athlete)?|athlete|citizen|minor))\b(?!ly)"
     r"|\b(?:Mr|Mrs|Ms|Dr)\.(?=\s)",
     regex.IGNORECASE,
