@@ -7,7 +7,8 @@ wins over a parenthetical label ``(the "Work Product")``; otherwise the first on
 
 A capitalised name introduced in passing by a descriptive noun phrase counts too, last of all:
 "StoryForge, Emberline's in-house text generator, ...", "the Engine (our proprietary drafting model)",
-"the Company's writing platform, StoryForge, ...". Its definition text is the phrase alone
+"the Company's writing platform, StoryForge, ...", '"Inkstone Notes", an automated service that gives
+students feedback'. Its definition text is the phrase alone
 ("Emberline's in-house text generator"). Guards keep lists and parties out: the phrase opens with
 the/our/your/a/an or a possessive name, holds one to six lower-case words and no function word
 ("its licensees and assigns", "the terms of this Agreement" are not descriptions), and an appositive
@@ -67,6 +68,9 @@ _INTRODUCED = [
     re.compile(_NOT_AFTER + _NAME + r",\s+" + _DESCRIPTION + _CLOSED),  # StoryForge, our text generator,
     re.compile(_NOT_AFTER + _NAME + r"\s+\(" + _DESCRIPTION + r"\)"),  # the Engine (our drafting model)
     re.compile(r"\b" + _DESCRIPTION + r",\s+" + _NAME + _CLOSED),  # our writing platform, StoryForge,
+    # "Inkstone Notes", an automated service that gives ... (a quoted name; the phrase may end at "that")
+    re.compile(r"[\"\u201c]" + _NAME + r"[\"\u201d],\s+" + _DESCRIPTION + r"(?:" + _CLOSED
+               + r"|(?=\s+(?:that|which|who)\b))"),
 ]
 _FUNCTION_WORDS = frozenset(
     [
