@@ -494,6 +494,7 @@ def worker_main(memory_mib: int, pack: str | None = None) -> None:
     from clausecheck.engine import load_rules
     from clausecheck.errors import ClauseCheckError
     from clausecheck.loaders import load
+    from clausecheck.memory import peak_rss_kib
 
     if pack:
         load_rules([pack])  # once, before the clock runs for the first case
@@ -512,7 +513,7 @@ def worker_main(memory_mib: int, pack: str | None = None) -> None:
         except BaseException as error:  # every other exception is a finding
             outcome = type(error).__name__
             unexpected = traceback.format_exc()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak_rss_kib()
         answer = {"outcome": outcome, "seconds": time.perf_counter() - started, "unexpected": unexpected,
                   "peak_rss_kib": peak}
         sys.stdout.write(json.dumps(answer) + "\n")

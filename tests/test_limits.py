@@ -41,6 +41,7 @@ from clausecheck.api import check
 from clausecheck.errors import ClauseCheckError
 from clausecheck.limits import DEFAULT_LIMITS
 from clausecheck.loaders import load
+from clausecheck.memory import peak_rss_kib
 
 for case in json.loads(sys.argv[1]):
     limits = DEFAULT_LIMITS.updated(case.get("limits", {}))
@@ -56,7 +57,7 @@ for case in json.loads(sys.argv[1]):
         outcome, message = type(error).__name__, str(error)
     print(json.dumps({"name": case["name"], "outcome": outcome, "message": message,
                       "seconds": time.monotonic() - started,
-                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
+                      "peak_mib": peak_rss_kib() / 1024}), flush=True)
 """
 
 

@@ -7,7 +7,6 @@ memory stays flat however large the batch.
 
 from __future__ import annotations
 
-import resource
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..atomic import write_atomic
 from ..engine import Context
 from ..errors import ClauseCheckError, OutputError, RuleError
 from ..limits import DEFAULT_LIMITS, Limits
+from ..memory import peak_rss_kib
 from ..model import Report
 from ..render.json import finding_dict
 from ..render.summary import SEVERITY_RANK, summarize
@@ -76,7 +76,7 @@ def check_one(task: Task) -> dict[str, Any]:
                 "render": round(rendering[clock], 4),
                 "write": round(written[clock] - checked[clock] - rendering[clock], 4),
             }
-        record["worker_peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        record["worker_peak_rss_kib"] = peak_rss_kib()
         write_record(Path(task.outdir), record)
     except OutputError as error:
         return {"rel": task.rel, "fatal": str(error)}
