@@ -72,9 +72,15 @@ def _reaches(leaf: Leaf, definition: Definition, scope: str, title: bool, rule: 
 def _ai_leaf(leaf: Leaf, rule: str, timeout: float) -> bool:
     """Does the leaf read AI by its common names (one of :data:`AI_PROBES`, whole)?"""
     try:
-        return any(leaf.pattern.fullmatch(probe, timeout=timeout) is not None for probe in AI_PROBES)
+        return _reads_ai(leaf.pattern, timeout)
     except TimeoutError:
         raise RuleTimeout(rule, timeout) from None
+
+
+@lru_cache(maxsize=4096)
+def _reads_ai(pattern: regex.Pattern, timeout: float) -> bool:
+    """:func:`_ai_leaf` for a leaf's pattern, asked once per pattern, not once per document."""
+    return any(pattern.fullmatch(probe, timeout=timeout) is not None for probe in AI_PROBES)
 
 
 MEANS = regex.compile(
