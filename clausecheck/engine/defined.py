@@ -24,10 +24,12 @@ Expansions = dict[int, tuple[regex.Pattern, list[str]]]
 AI_PROBES = ("artificial intelligence", "generative AI", "AI tool", "text generator")
 
 
-def defined_leaves(rule: Rule) -> list[Leaf]:
-    """The ``defined: true`` leaves of a rule (match, trigger, requires)."""
+@lru_cache(maxsize=4096)
+def defined_leaves(rule: Rule) -> tuple[Leaf, ...]:
+    """The ``defined: true`` leaves of a rule (match, trigger, requires); found once per rule, not once
+    per document."""
     exprs = [e for e in (rule.match, rule.trigger, rule.requires) if e is not None]
-    return [leaf for e in exprs for leaf in iter_leaves(e, inside_not=True) if leaf.defined]
+    return tuple(leaf for e in exprs for leaf in iter_leaves(e, inside_not=True) if leaf.defined)
 
 
 def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Expansions:
