@@ -43,8 +43,9 @@ REFUSAL = regex.compile(
       | \bnothing\b[^.;]{{0,80}}?\b(?:requires?|obliges?|obligates?|compels?)\s+{SUBJECT}\s+to\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-CUE = regex.compile(r"required|obliged|obligated|bound|obligation|duty|need|nothing|requires?|obliges?|"
-                    r"obligates?|compels?", regex.IGNORECASE)
+# wherever REFUSAL matches, this matches too (its fixed words), and it runs first
+CUE = regex.compile(r"\b(?:(?:not|never|no\s+event)\s+(?:be\s+)?(?:required|obliged|obligated|bound)"
+                    r"|no\s+(?:obligation|duty)|need\s+not|not\s+need|nothing)\b", regex.IGNORECASE)
 HIRING = regex.compile(rf"(?:the\s+)?(?:{COMPANY}|service|licensor|lender|agency|we|they|it)",
                        regex.IGNORECASE)
 TERMINATOR = regex.compile(r";|\bbut\b|\bhowever\b|\bexcept\b|\bunless\b|\bprovided\b", regex.IGNORECASE)
