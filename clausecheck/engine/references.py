@@ -120,7 +120,7 @@ def referenced(document: Document, index: int, cited: list[tuple[str, str]],
         target = keys.get(key(number) if kind in NUMBERED else key(f"{kind} {number}"))
         if target is None or target == index:
             continue
-        for clause in _subtree(document, target):
+        for clause in subtree(document, target):
             if clause == index or clause in taken or clauses[clause].change == "deleted" or budget <= 0:
                 continue
             taken.add(clause)
@@ -139,7 +139,7 @@ def number_keys(document: Document) -> dict[str, int]:
     return keys
 
 
-def _subtree(document: Document, root: int) -> list[int]:
+def subtree(document: Document, root: int) -> list[int]:
     """``root`` and the clauses below it, in document order (they follow it until a clause is not below)."""
     clauses = document.clauses
     inside = {root}

@@ -15,7 +15,7 @@ from .defined import Expansions, expansions
 from .definitional import drop_definitions
 from .expr import Branch, Gate, Result, Target, anchor_result, evaluate, highlights, holds, possible
 from .mainclause import main_trigger
-from .prefilter import Prefilter
+from .prefilter import Expanded, Prefilter
 from .quote import make_quote
 from .reading import Reading, readings, with_references
 from .refusals import refused
@@ -170,7 +170,7 @@ class Engine:
                       checks, full=state.trace is not None, matches=state.matches, parts=parts,
                       gates=state.gates)
 
-    def _wider(self, index: int, state: Run, applicable: dict[int, list[str]], expanded: dict,
+    def _wider(self, index: int, state: Run, applicable: dict[int, list[str]], expanded: Expanded,
                fired: set[str]) -> None:
         """The clause read again with the grant it cites, for the clause rules that did not fire on it: the
         wider text adds findings, never removes one (a referenced clause's words cannot undo a match)."""

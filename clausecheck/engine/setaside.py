@@ -30,7 +30,7 @@ import regex
 from ..model import Document, Finding, Span
 from .leadin import is_leadin
 from .quote import make_quote
-from .references import LISTED, MORE, expand_ranges, key, listed, number_keys
+from .references import LISTED, MORE, expand_ranges, key, listed, number_keys, subtree
 
 KIND = r"(?:sections?|clauses?|paragraphs?|articles?|\u00a7\u00a7?)"
 # "Section 4.1", "Sections 3.05 and 3.06", "Sections 2.03 through 2.05", "Paragraphs 4(a), 4(b) or 4(c)"
@@ -114,19 +114,8 @@ def _cited(document: Document, match: regex.Match[str], keys: dict[str, int]) ->
     for _, number in cited:
         index = keys.get(key(number))
         if index is not None:
-            targets += _subtree(document, index) if is_leadin(document.clauses[index]) else [index]
+            targets += subtree(document, index) if is_leadin(document.clauses[index]) else [index]
     return list(dict.fromkeys(targets))
-
-
-def _subtree(document: Document, root: int) -> list[int]:
-    """``root`` and the clauses below it."""
-    clauses = document.clauses
-    inside = {root}
-    for i in range(root + 1, len(clauses)):
-        if clauses[i].parent not in inside:
-            break
-        inside.add(i)
-    return sorted(inside)
 
 
 def _conflict(document: Document, mark: SetAside, target: int, protection: Finding) -> Finding:
