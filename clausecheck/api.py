@@ -33,7 +33,7 @@ def check(
     ``{"state": "CA"}`` taken as given by the user); ``only`` / ``ignore``: concern ids.
     Raises :class:`~clausecheck.errors.ClauseCheckError` subclasses for bad input or rules.
     """
-    ruleset = prepare(packs, rules, only, ignore, limits, prefilter)
+    ruleset = load_rules(packs, rules)
     if isinstance(source, Document):
         document = source
     else:
@@ -56,10 +56,12 @@ def check(
 
 def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = (), only: Sequence[str] = (),
             ignore: Sequence[str] = (), limits: Limits = DEFAULT_LIMITS, prefilter: bool = True) -> RuleSet:
-    """Load the rules and build their engine (its keyword automaton and compiled tests take about a
-    second), both kept for the :func:`check` calls that follow with the same arguments. A batch calls
-    it once before it starts its workers, which inherit the engine instead of each building its own."""
+    """Load the rules, compile all their regexes (a single check compiles only those it uses) and
+    build their engine (its keyword automaton and compiled tests take about a second), all kept for
+    the :func:`check` calls that follow with the same arguments. A batch calls it once before it
+    starts its workers, which inherit the engine instead of each building its own."""
     ruleset = load_rules(packs, rules)
+    ruleset.compile_patterns()
     _engine(ruleset, tuple(only), tuple(ignore), limits, prefilter)
     return ruleset
 

@@ -28,10 +28,11 @@ def selected_rules(packs: tuple[str, ...], rule_paths: tuple[Path, ...]) -> Rule
 
 
 def rules_at(paths: tuple[Path, ...]) -> RuleSet:
-    """The packs at ``paths`` (files or folders), or the configured ones when none are given."""
-    if not paths:
-        return selected_rules((), ())
-    return load_files(pack_paths([], paths))
+    """The packs at ``paths`` (files or folders), or the configured ones when none are given, with
+    every regex compiled."""
+    ruleset = selected_rules((), ()) if not paths else load_files(pack_paths([], paths))
+    ruleset.compile_patterns()
+    return ruleset
 
 
 @click.group("rules")

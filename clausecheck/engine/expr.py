@@ -18,6 +18,7 @@ import regex
 
 from ..errors import RuleTimeout
 from . import literals
+from .lazy import LazyPattern
 from .need import Check, Need, phrases_need
 from .parts import PartSentences, part_ends, runs, word_positions
 from .screen import first_start, screen
@@ -39,7 +40,7 @@ class Leaf:
 
     kind: str
     source: str
-    pattern: regex.Pattern
+    pattern: LazyPattern
     keywords: frozenset[str] | None
     mark: Mark
     anchor: bool = False
@@ -240,6 +241,7 @@ class Compiler:
 
     rule: str
     vocabulary: dict[str, object]  # list name -> terms (a list), or a catalog.NamedPattern
+    eager: bool = True  # compile each leaf's regex now (False: on first use, see lazy.py)
 
     def compile(self, node: object, mark: Mark) -> Expr:
         """Compile one rule's top-level expression and settle its anchors.
@@ -290,14 +292,14 @@ class Compiler:
             elif named is not None and not isinstance(named, list):
                 source = named.text
             if source is not None:
-                compiled = compile_pattern(source)
+                compiled = compile_pattern(source, self.eager)
                 shown = value
             else:
                 phrases = self.phrases(kind, value, where)
-                compiled = compile_terms(tuple(phrases))
+                compiled = compile_terms(tuple(phrases), self.eager)
                 shown = value if kind == "ref" else ", ".join(phrases)
         except regex.error as error:
-            raise where.error(f"bad regular expression in rule '{self.rule}': {error}", self.rule) from None
+            raise where.error(bad_regex(self.rule, error), self.rule) from None
         leaf = Leaf(kind, shown, compiled.pattern, compiled.keywords, node.key_mark(kind), need=compiled.need,
                     screen=compiled.screen)
         for option in ("anchor", "defined"):
@@ -343,33 +345,39 @@ class Compiler:
 class Compiled(NamedTuple):
     """A leaf's regex and what the prefilter and the RE2 screen know of it."""
 
-    pattern: regex.Pattern
+    pattern: LazyPattern
     keywords: frozenset[str] | None
     need: Need | None
     screen: Any
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_pattern(value: str) -> Compiled:
+def compile_pattern(value: str, eager: bool = True) -> Compiled:
     """A ``pattern`` leaf's whole-word regex, prefilter keywords, need and screen (shared by identical
-    leaves)."""
+    leaves). ``eager``: compile the regex now, raising ``regex.error``; else on first use."""
     start = r"\b" if literals.starts_with_word(value) else r"(?<!\w)"  # \b is quicker where it is the same
-    try:
-        compiled = regex.compile(start + r"(?:" + value + r")(?!\w)", FLAGS)
-    except regex.error:
-        regex.compile(value, FLAGS)  # the error, pointing into the author's own pattern
-        raise
-    return Compiled(compiled, literals.required(value), literals.need(value), screen(value))
+    pattern = LazyPattern(start + r"(?:" + value + r")(?!\w)", FLAGS, written=value)
+    if eager:
+        pattern.compile()
+    return Compiled(pattern, literals.required(value), literals.need(value), screen(value))
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_terms(phrases: tuple[str, ...]) -> Compiled:
+def compile_terms(phrases: tuple[str, ...], eager: bool = True) -> Compiled:
     """A ``terms`` / ``ref`` leaf's regex, prefilter keywords, need and screen (shared by identical
-    leaves)."""
+    leaves); ``eager`` as for :func:`compile_pattern`."""
     per_phrase = [term_keywords(p) for p in phrases]
     keywords = frozenset().union(*per_phrase) if all(per_phrase) else None
     source = terms_regex(list(phrases))
-    return Compiled(regex.compile(source, FLAGS), keywords, phrases_need(phrases), screen(source))
+    pattern = LazyPattern(source, FLAGS)
+    if eager:
+        pattern.compile()
+    return Compiled(pattern, keywords, phrases_need(phrases), screen(source))
+
+
+def bad_regex(rule: str, error: regex.error) -> str:
+    """The message for a leaf whose regex does not compile."""
+    return f"bad regular expression in rule '{rule}': {error}"
 
 
 def unknown_key(key: str, allowed: tuple[str, ...] | list[str], where: str) -> str:

@@ -11,7 +11,7 @@ import regex
 
 from ..model import KINDS, SEVERITIES, Source
 from .catalog import Catalog, Vocabulary, parse_vocabulary
-from .expr import Compiler, Expr, unknown_key, unknown_value
+from .expr import Branch, Compiler, Expr, Leaf, bad_regex, iter_leaves, unknown_key, unknown_value
 from .yamlnodes import Mark, YList, YMap, read_yaml
 
 PACK_KEYS = ("pack", "vocabulary", "rules")
@@ -85,6 +85,16 @@ class Rule:
         assert expr is not None
         return expr
 
+    def compile_patterns(self) -> None:
+        """Compile every leaf's regex now (the built-in packs' wait for first use; see lazy.py)."""
+        for expr in (self.match, self.trigger, self.requires, *self.exceptions):
+            if isinstance(expr, (Leaf, Branch)):
+                for leaf in iter_leaves(expr, inside_not=True):
+                    try:
+                        leaf.pattern.compile()
+                    except regex.error as error:
+                        raise leaf.mark.error(bad_regex(self.id, error), self.id) from None
+
 
 @dataclass
 class Pack:
@@ -99,8 +109,10 @@ class Pack:
     rules: list[Rule]
 
 
-def parse_pack(path: str, text: str, catalog: Catalog) -> Pack:
-    """Validate and compile one pack file's ``text`` (``path`` is used in messages)."""
+def parse_pack(path: str, text: str, catalog: Catalog, eager: bool = True) -> Pack:
+    """Validate and compile one pack file's ``text`` (``path`` is used in messages). ``eager=False``
+    leaves each regex to be compiled on first use (for the built-in packs, whose patterns the tests
+    compile)."""
     top = read_yaml(path, text)
     if not isinstance(top, YMap):
         raise Mark(path, 1, 1).error("a rule pack is a mapping with 'pack' and 'rules'")
@@ -117,7 +129,7 @@ def parse_pack(path: str, text: str, catalog: Catalog) -> Pack:
     rules_node = top["rules"]
     if not isinstance(rules_node, YList):
         raise top.value_mark("rules").error("'rules' must be a list of rules")
-    rules = [_rule(item, mark, header["name"], catalog, vocabulary)
+    rules = [_rule(item, mark, header["name"], catalog, vocabulary, eager)
              for item, mark in zip(rules_node, rules_node.item_marks, strict=True)]
     return Pack(header["name"], header["title"], header["version"], header.get("description", ""),
                 path, text, rules)
@@ -161,7 +173,8 @@ def _choice(node: YMap, key: str, choices, rule: str, what: str, default: str | 
     return value
 
 
-def _rule(node: object, mark: Mark, pack: str, catalog: Catalog, vocabulary: Vocabulary) -> Rule:
+def _rule(node: object, mark: Mark, pack: str, catalog: Catalog, vocabulary: Vocabulary,
+          eager: bool) -> Rule:
     if not isinstance(node, YMap):
         raise mark.error("each rule must be a mapping")
     rule_id = node.get("id") if isinstance(node.get("id"), str) else None
@@ -180,7 +193,7 @@ def _rule(node: object, mark: Mark, pack: str, catalog: Catalog, vocabulary: Voc
         raise node.key_mark("concern").error(unknown_value("concern", concern, catalog.concerns), rule_id)
     kind = _choice(node, "kind", KINDS, rule_id, "kind")
     default_polarity = "any" if kind == "protection" else "affirmed"
-    compiler = Compiler(rule_id, vocabulary)
+    compiler = Compiler(rule_id, vocabulary, eager)
     match, trigger, requires = _expressions(node, kind, compiler, rule_id)
     examples = _examples(node, rule_id)
     return Rule(
