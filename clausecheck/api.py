@@ -56,12 +56,12 @@ def check(
 
 def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = (), only: Sequence[str] = (),
             ignore: Sequence[str] = (), limits: Limits = DEFAULT_LIMITS, prefilter: bool = True) -> RuleSet:
-    """Load the rules, compile all their regexes (a single check compiles only those it uses) and
-    build their engine (its keyword automaton and compiled tests take about a second), all kept for
-    the :func:`check` calls that follow with the same arguments. A batch calls it once before it
-    starts its workers, which inherit the engine instead of each building its own."""
+    """Load the rules and build their engine (its keyword automaton and compiled tests take about a
+    second), both kept for the :func:`check` calls that follow with the same arguments. A batch calls
+    it once before it starts its workers, which inherit the engine instead of each building its own.
+    Each regex is compiled where it is first used: a contract runs few of them (115 of the built-in
+    packs' 998 over 32 bench contracts), so a worker compiles those, not all."""
     ruleset = load_rules(packs, rules)
-    ruleset.compile_patterns()
     _engine(ruleset, tuple(only), tuple(ignore), limits, prefilter)
     return ruleset
 

@@ -12,7 +12,7 @@ from clausecheck.engine.need import checker, texts
 def leaf(pattern: str) -> Leaf:
     compiled = compile_pattern(pattern)
     return Leaf("pattern", pattern, compiled.pattern, compiled.keywords, None, need=compiled.need,
-                screen=compiled.screen)
+                screen_pattern=compiled.screen_pattern)
 
 
 GRANT, TRAIN, WAIVE = leaf(r"licen[cs]es?\s+the\s+recordings"), leaf(r"train\w*\s+models?"), leaf(r"waives?")

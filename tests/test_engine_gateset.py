@@ -77,7 +77,7 @@ def test_a_screen_over_adjacent_clauses_misses_none(texts: list[str], chosen: in
     for pattern in PATTERNS:
         compiled = compile_pattern(pattern)
         leaf = Leaf("pattern", pattern, compiled.pattern, compiled.keywords, Mark("test", 1, 1),
-                    need=compiled.need, screen=compiled.screen)
+                    need=compiled.need, screen_pattern=compiled.screen_pattern)
         screens = ClauseScreens(texts, [], {})
         passed = screens.gate(leaf, chosen)
         assert passed & ~chosen == 0

@@ -10,27 +10,29 @@ import pytest
 import regex
 
 from clausecheck import api
+from clausecheck.engine import expr, loader
 from clausecheck.engine.expr import iter_leaves
 from clausecheck.engine.lazy import LazyPattern
-from clausecheck.engine.loader import load_files, pack_paths
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contracts"
 
 
 def leaves(ruleset):
     for rule in ruleset.rules:
-        for expr in (rule.match, rule.trigger, rule.requires, *rule.exceptions):
-            if expr is not None and not isinstance(expr, str):
-                yield from iter_leaves(expr, inside_not=True)
+        for tree in (rule.match, rule.trigger, rule.requires, *rule.exceptions):
+            if tree is not None and not isinstance(tree, str):
+                yield from iter_leaves(tree, inside_not=True)
 
 
-def builtin_fresh():
-    """The built-in packs, read again from their files (the loader's cache would share patterns)."""
-    from clausecheck.engine import expr
-
+@pytest.fixture
+def builtin_fresh(monkeypatch):
+    """The built-in packs, read again from their files, with none of their patterns compiled: the
+    caches that would share earlier tests' patterns are emptied (``check`` then uses this rule set)."""
+    monkeypatch.setattr(loader, "_CACHE", {})
+    monkeypatch.setattr(api, "_ENGINES", {})
     expr.compile_pattern.cache_clear()
     expr.compile_terms.cache_clear()
-    return load_files(pack_paths(None))
+    return loader.load_rules()
 
 
 def test_lazy_pattern_acts_as_the_compiled_one():
@@ -58,16 +60,18 @@ def test_a_bad_pattern_reports_the_authors_own_text():
     assert error.value.pattern == "(?:open"
 
 
-def test_builtin_packs_compile_only_what_a_contract_uses():
-    ruleset = builtin_fresh()
+def test_builtin_packs_compile_only_what_a_contract_uses(builtin_fresh):
+    ruleset = builtin_fresh
     every = {id(leaf.pattern): leaf.pattern for leaf in leaves(ruleset)}
     assert len(every) > 500 and not any(p.compiled for p in every.values())
-    api.check(FIXTURES / "gig-contributor-terms.pdf", rules=[], packs=None)
+    api.check(FIXTURES / "gig-contributor-terms.pdf")
     used = sum(p.compiled for p in every.values())
     assert 0 < used < len(every) / 2
+    screens = [leaf for leaf in leaves(ruleset) if "screen" in vars(leaf)]  # built (a cached_property)
+    assert 0 < len(screens) < len(every)
 
 
-def test_compile_patterns_compiles_every_builtin_pattern():
-    ruleset = builtin_fresh()
+def test_compile_patterns_compiles_every_builtin_pattern(builtin_fresh):
+    ruleset = builtin_fresh
     ruleset.compile_patterns()
     assert all(leaf.pattern.compiled for leaf in leaves(ruleset))

@@ -56,7 +56,7 @@ def test_findings_are_those_of_the_traced_full_path(path: Path) -> None:
 def leaf(pattern: str) -> Leaf:
     compiled = compile_pattern(pattern)
     return Leaf("pattern", pattern, compiled.pattern, compiled.keywords, None, need=compiled.need,
-                screen=compiled.screen)
+                screen_pattern=compiled.screen_pattern)
 
 
 def test_no_regex_runs_for_a_rule_that_another_leaf_screens_out() -> None:

@@ -64,7 +64,7 @@ def test_the_regex_starts_where_the_screen_first_matched(glued: str, spaced: str
     for pattern in PATTERNS:
         compiled = compile_pattern(pattern)
         leaf = Leaf("pattern", pattern, compiled.pattern, compiled.keywords, Mark("test", 1, 1),
-                    need=compiled.need, screen=compiled.screen)
+                    need=compiled.need, screen_pattern=compiled.screen_pattern)
         for text in (glued, spaced, "x" + spaced):
             target = Target(text, "test", 5.0)
             expected = [m.span() for m in compiled.pattern.finditer(text)]
@@ -81,7 +81,7 @@ def _document_target(text: str, starts: tuple[int, ...], masks: tuple[int, ...],
 def _leaf(pattern: str) -> Leaf:
     compiled = compile_pattern(pattern)
     return Leaf("pattern", pattern, compiled.pattern, compiled.keywords, Mark("test", 1, 1),
-                need=compiled.need, screen=compiled.screen)
+                need=compiled.need, screen_pattern=compiled.screen_pattern)
 
 
 @settings(max_examples=200, deadline=None)

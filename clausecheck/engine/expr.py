@@ -21,7 +21,8 @@ from . import literals
 from .lazy import LazyPattern
 from .need import Check, Need, phrases_need
 from .parts import PartSentences, part_ends, runs, word_positions
-from .screen import first_start, screen
+from .screen import first_start
+from .screen import screen as re2_screen
 from .sentences import Sentences
 from .terms import term_keywords, terms_regex
 from .yamlnodes import Mark, YList, YMap
@@ -46,7 +47,13 @@ class Leaf:
     anchor: bool = False
     defined: bool = False
     need: Need | None = None  # literals every match needs (finer than ``keywords``); None: unknown
-    screen: Any = None  # RE2 regex matching wherever ``pattern`` can (see screen.py); None: none
+    screen_pattern: str | None = None  # what its RE2 screen is made from (see screen.py)
+
+    @functools.cached_property
+    def screen(self) -> Any:
+        """The RE2 regex that matches wherever ``pattern`` can (None: none), built on first use: a
+        contract asks for the screens of only the leaves whose keywords it holds."""
+        return None if self.screen_pattern is None else re2_screen(self.screen_pattern)
 
 
 @dataclass(eq=False)
@@ -301,7 +308,7 @@ class Compiler:
         except regex.error as error:
             raise where.error(bad_regex(self.rule, error), self.rule) from None
         leaf = Leaf(kind, shown, compiled.pattern, compiled.keywords, node.key_mark(kind), need=compiled.need,
-                    screen=compiled.screen)
+                    screen_pattern=compiled.screen_pattern)
         for option in ("anchor", "defined"):
             if option in node:
                 if not isinstance(node[option], bool):
@@ -348,7 +355,7 @@ class Compiled(NamedTuple):
     pattern: LazyPattern
     keywords: frozenset[str] | None
     need: Need | None
-    screen: Any
+    screen_pattern: str  # what the RE2 screen is made from
 
 
 @functools.lru_cache(maxsize=4096)
@@ -359,7 +366,7 @@ def compile_pattern(value: str, eager: bool = True) -> Compiled:
     pattern = LazyPattern(start + r"(?:" + value + r")(?!\w)", FLAGS, written=value)
     if eager:
         pattern.compile()
-    return Compiled(pattern, literals.required(value), literals.need(value), screen(value))
+    return Compiled(pattern, literals.required(value), literals.need(value), value)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -372,7 +379,7 @@ def compile_terms(phrases: tuple[str, ...], eager: bool = True) -> Compiled:
     pattern = LazyPattern(source, FLAGS)
     if eager:
         pattern.compile()
-    return Compiled(pattern, keywords, phrases_need(phrases), screen(source))
+    return Compiled(pattern, keywords, phrases_need(phrases), source)
 
 
 def bad_regex(rule: str, error: regex.error) -> str:

@@ -30,7 +30,7 @@ def _code(expr: Expr, checks: Mapping[int, Check], names: dict[str, object]) -> 
         if check is not None:
             names[f"c{len(names)}"] = check
             parts.append(f"c{len(names) - 1}(m)")
-        if expr.screen is not None:
+        if expr.screen_pattern is not None:  # built or not, r() asks it (None: never rules out)
             names[f"l{len(names)}"] = expr
             parts.append(f"not r(l{len(names) - 1})")
         return "(" + " and ".join(parts) + ")" if parts else "True"

@@ -2,10 +2,11 @@
 
 The ``regex`` module takes about 5 ms to compile one of the built-in packs' patterns, some 1,000 of
 them, so compiling them all is most of a single ``check``'s wait, while one contract only ever runs the
-few whose keywords it holds. A :class:`LazyPattern` stands in for the compiled pattern (same methods,
-and an identity that does not change, which the engine uses as a key) and compiles on first use. Packs
-from a user's files are compiled at once, so a bad pattern is reported with its line before any
-contract is read; a batch compiles every pattern before it forks its workers.
+few whose keywords and RE2 screen it passes (115 of 998 over 32 bench contracts). A
+:class:`LazyPattern` stands in for the compiled pattern (same methods, and an identity that does not
+change, which the engine uses as a key) and compiles on first use; a batch's workers each compile the
+ones their contracts use. Packs from a user's files are compiled at once, so a bad pattern is reported
+with its line before any contract is read; ``rules validate`` and ``rules test`` compile every one.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ class RuleSet:
         self.by_id = {rule.id: rule for rule in self.rules}
 
     def compile_patterns(self) -> None:
-        """Compile every rule's regexes now (a batch, before it forks; ``rules validate``)."""
+        """Compile every rule's regexes now (``rules validate`` and ``rules test``)."""
         for rule in self.rules:
             rule.compile_patterns()
 
