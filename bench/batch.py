@@ -12,7 +12,8 @@ Builds the corpus with bench/make_corpus.py if it is missing, then:
    clausecheck's time spent in the rule engine and rendering (wall time, which the targets use, and
    CPU time, which other work on a shared machine disturbs less: the workers record both per stage).
    The rules are loaded and their engine built first, as a batch does before it starts its workers
-   (``clausecheck.api.prepare``): a one-off cost per batch, about a second, printed on its own;
+   (``clausecheck.api.prepare``): a one-off cost per batch, about two seconds, printed on its own
+   and counted in a second share (CPU time, as if it were engine time);
 3. peak RSS of a worker that checks the largest PDF alone;
 4. profiles clausecheck on a few PDFs with pyinstrument and prints the top functions by own time.
 
@@ -90,9 +91,10 @@ def _cpu(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
+def batch_run(inputs: Path, jobs: int, out: Path, setup: float) -> dict:
     """One batch; its wall time, the CPU time its workers and the parent used, the machine's load
-    average around it, and what its records say."""
+    average around it, and what its records say (``setup``: the rules' load and engine build, CPU
+    seconds, for the share that counts it)."""
     shutil.rmtree(out, ignore_errors=True)
     load_before = os.getloadavg()[0]
     workers_cpu, parent_cpu = _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF)
@@ -118,17 +120,20 @@ def batch_run(inputs: Path, jobs: int, out: Path) -> dict:
         "workers_cpu_s": round(workers_cpu, 2), "parent_cpu_s": round(parent_cpu, 2),
         "cores_used": round((workers_cpu + parent_cpu) / wall, 2),
         "load_avg_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
-    } | _busy(records, wall) | _share(records)
+    } | _busy(records, wall) | _share(records, setup)
 
 
-def _share(records: list[dict]) -> dict:
+def _share(records: list[dict], setup: float) -> dict:
     """The rule engine and rendering's share of the workers' time over every checked file (PDF and
     DOCX; the comparison with pdfplumber gives the share on the PDFs alone), in wall time and in the
-    workers' CPU time (steadier when other work shares the machine)."""
+    workers' CPU time (steadier when other work shares the machine); and in CPU time with the batch's
+    one-off ``setup`` (loading the rules, building their engine: CPU seconds) counted as engine time."""
     shares = {}
     for key, name in (("seconds", "engine_render_share"), ("cpu_seconds", "engine_render_share_cpu")):
         stages = {k: sum(r[key][k] for r in records) for k in ("load", "check", "render", "write")}
-        shares[name] = round((stages["check"] + stages["render"]) / sum(stages.values()), 3)
+        engine, total = stages["check"] + stages["render"], sum(stages.values())
+        shares[name] = round(engine / total, 3)
+    shares["engine_render_share_cpu_with_setup"] = round((engine + setup) / (total + setup), 3)
     return shares
 
 
@@ -184,8 +189,9 @@ def clausecheck_seconds(path: Path, rel: str, out: Path) -> tuple[float, float, 
     return time.perf_counter() - started, time.process_time() - cpu, read_record(out, rel) or {}
 
 
-def compare(corpus: Path, files: list[dict], limit: int, out: Path) -> dict:
-    """clausecheck end to end vs bare pdfplumber on the same PDFs, alternating which goes first."""
+def compare(corpus: Path, files: list[dict], limit: int, out: Path, setup: float) -> dict:
+    """clausecheck end to end vs bare pdfplumber on the same PDFs, alternating which goes first
+    (``setup``: the rules' load and engine build, CPU seconds, for the share that counts it)."""
     pdfs = [f for f in files if f["kind"] == "pdf" and not f["broken"]]
     pdfs.sort(key=lambda f: f["pages"])
     if limit and limit < len(pdfs):
@@ -221,6 +227,7 @@ def compare(corpus: Path, files: list[dict], limit: int, out: Path) -> dict:
         "ratio": round(ours / theirs, 3), "median_file_ratio": statistics.median(per_file),
         "engine_render_share": round(engine / ours, 3),
         "engine_render_share_cpu": round(engine_cpu / ours_cpu, 3),
+        "engine_render_share_cpu_with_setup": round((engine_cpu + setup) / (ours_cpu + setup), 3),
     }
 
 
@@ -231,7 +238,7 @@ def largest_pdf_peak(corpus: Path, files: list[dict], out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     where.mkdir(parents=True)
     (where / Path(entry["path"]).name).symlink_to(corpus / entry["path"])
-    run = batch_run(where, 1, out / "out")
+    run = batch_run(where, 1, out / "out", 0.0)
     return {"file": entry["path"], "pages": run["pages"], "peak_worker_rss_mb": run["peak_worker_rss_mb"],
             "wall_s": run["wall_s"]}
 
@@ -283,7 +290,7 @@ def main(argv: list[str] | None = None) -> None:
     figures["machine_before"] = machine_scaling()
     print(f"machine, 2 CPU-bound processes vs 1: {json.dumps(figures['machine_before'])}", flush=True)
     for jobs in (1, 2):
-        figures[f"jobs{jobs}"] = batch_run(inputs, jobs, OUT / f"run-j{jobs}")
+        figures[f"jobs{jobs}"] = batch_run(inputs, jobs, OUT / f"run-j{jobs}", setup)
         print(f"--jobs {jobs}: {json.dumps(figures[f'jobs{jobs}'])}", flush=True)
     figures["machine_after"] = machine_scaling()
     print(f"machine, 2 CPU-bound processes vs 1: {json.dumps(figures['machine_after'])}", flush=True)
@@ -291,7 +298,7 @@ def main(argv: list[str] | None = None) -> None:
     figures["cpu_per_page_ratio"] = round(
         (figures["jobs2"]["worker_busy_s"] / figures["jobs2"]["pages"])
         / (figures["jobs1"]["worker_busy_s"] / figures["jobs1"]["pages"]), 2)
-    figures["vs_pdfplumber"] = compare(args.corpus, files, args.pdfs, OUT / "compare")
+    figures["vs_pdfplumber"] = compare(args.corpus, files, args.pdfs, OUT / "compare", setup)
     print(f"vs pdfplumber: {json.dumps(figures['vs_pdfplumber'])}", flush=True)
     figures["largest_pdf"] = largest_pdf_peak(args.corpus, files, OUT / "largest")
     print(f"largest PDF alone: {json.dumps(figures['largest_pdf'])}", flush=True)
@@ -303,10 +310,12 @@ def main(argv: list[str] | None = None) -> None:
         ("end-to-end / bare pdfplumber", cmp_["ratio"], f"<= {TARGETS['ratio']}",
          cmp_["ratio"] <= TARGETS["ratio"]),
         (f"engine+render share of end-to-end time, the {cmp_['pdfs']} PDFs compared with pdfplumber "
-         f"(CPU time: {cmp_['engine_render_share_cpu']})",
+         f"(CPU time: {cmp_['engine_render_share_cpu']}; with the rules' setup counted: "
+         f"{cmp_['engine_render_share_cpu_with_setup']})",
          cmp_["engine_render_share"], "<= 0.333", cmp_["engine_render_share"] <= TARGETS["engine_share"]),
         ("engine+render share of worker time, whole batch (PDF and DOCX, --jobs 1) "
-         f"(CPU time: {j1['engine_render_share_cpu']})",
+         f"(CPU time: {j1['engine_render_share_cpu']}; with the rules' setup counted: "
+         f"{j1['engine_render_share_cpu_with_setup']})",
          j1["engine_render_share"], "<= 0.333", j1["engine_render_share"] <= TARGETS["engine_share"]),
         ("2 workers vs 1", figures["scaling"], f">= {TARGETS['scaling']}",
          figures["scaling"] >= TARGETS["scaling"]),
