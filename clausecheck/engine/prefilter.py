@@ -92,14 +92,20 @@ class Prefilter:
         self.positions = {form: bit.bit_length() - 1 for form, bit in self.bits.items()}
         on_clauses = {need: clause_checker(need, self.positions) for need in needs}
         self.leaf_sets = {id(leaf): on_clauses[leaf.need] for leaf in leaves if leaf.need is not None}
-        tests = [(rule_need(rule.main), requirement(rule.main)) for rule in self.rules]
-        self.rule_checks = [checker(need, self.bits, map(self._mask, req)) for need, req in tests]
-        self.clause_checks = [clause_checker(need, self.positions, req) for need, req in tests]
+        self._tests = [(rule_need(rule.main), requirement(rule.main)) for rule in self.rules]
+        self.clause_checks = [clause_checker(need, self.positions, req) for need, req in self._tests]
         self.rule_leaves = [frozenset(id(leaf) for leaf in iter_leaves(rule.main)) for rule in self.rules]
         self.gates = {id(rule.main): gate(rule.main, self.checks) for rule in self.rules}
         self.empty = not keywords
         # a keyword with a line break could span the blank line between two clauses
         self.joinable = not any("\n" in k for k in keywords)
+
+    @functools.cached_property
+    def rule_checks(self) -> list[Check | None]:
+        """Each rule's test on one text's mask (:meth:`candidates`), compiled when first asked for: a
+        document's clauses are tested all at once (:attr:`clause_checks`); only a clause read again
+        with the grant it cites needs these."""
+        return [checker(need, self.bits, map(self._mask, req)) for need, req in self._tests]
 
     def _mask(self, keywords: Iterable[str]) -> int:
         """The bits of ``keywords`` (a keyword the scan cannot report has none)."""
