@@ -39,6 +39,7 @@ class Catalog:
     concerns: dict[str, str]
     vocabulary: Vocabulary
     texts: tuple[str, ...]
+    questions: dict[str, str]  # concern id -> the question it asks
 
 
 def shared_stamps() -> tuple[tuple[int, int], ...]:
@@ -62,7 +63,8 @@ def _catalog(stamps: tuple[tuple[int, int], ...]) -> Catalog:
     table = {cid: str(entry["group"]) for cid, entry in concerns["concerns"].items()}
     vocabulary = parse_vocabulary(read_yaml("rules/vocabulary.yaml", vocabulary_text)["vocabulary"],
                                   "rules/vocabulary.yaml")
-    return Catalog(table, vocabulary, (concerns_text, vocabulary_text))
+    questions = {cid: str(entry["question"]) for cid, entry in concerns["concerns"].items()}
+    return Catalog(table, vocabulary, (concerns_text, vocabulary_text), questions)
 
 
 def parse_vocabulary(node: object, path: str, shared: Vocabulary | None = None) -> Vocabulary:
