@@ -8,8 +8,11 @@ from pathlib import Path
 
 from . import __version__
 from .engine import Context, Engine, RuleSet, load_rules
+from .engine.run import finding_order
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Document, PackInfo, Report
+from .model import Assumption, Document, Finding, PackInfo, Report
+from .reader.findings import reader_findings, reader_info
+from .reader.model import builtin as builtin_reader
 
 ContextLike = Context | Mapping[str, str | None] | None
 
@@ -25,12 +28,14 @@ def check(
     password: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     prefilter: bool = True,
+    reader: bool = True,
 ) -> Report:
     """Check ``source`` (a path or an already parsed Document) and return the Report.
 
     ``packs``: built-in pack names (None: all built-in packs); ``rules``: extra rule files or folders;
     ``context``: known facts (a :class:`~clausecheck.engine.Context`, or a mapping such as
-    ``{"state": "CA"}`` taken as given by the user); ``only`` / ``ignore``: concern ids.
+    ``{"state": "CA"}`` taken as given by the user); ``only`` / ``ignore``: concern ids; ``reader``:
+    add the clause reader's findings (clausecheck/reader) where no rule raised a clause's concern.
     Raises :class:`~clausecheck.errors.ClauseCheckError` subclasses for bad input or rules.
     """
     ruleset = load_rules(packs, rules)
@@ -43,19 +48,24 @@ def check(
     engine = _engine(ruleset, tuple(only), tuple(ignore), limits, prefilter)
     findings, assumptions = engine.run(document, as_context(context))
     packs_run = [PackInfo(p.name, p.title, p.version, len(p.rules), p.path) for p in ruleset.packs]
+    concerns = reader_concerns(ruleset, only, ignore) if reader else frozenset()
+    if concerns and not between_businesses(assumptions):
+        findings = _with_reader(document, findings, concerns)
+        packs_run.append(reader_info(builtin_reader()))
     return Report(
         document=document,
         findings=findings,
         assumptions=assumptions,
         packs=packs_run,
-        rules_version=ruleset.version,
+        rules_version=rules_version(ruleset, bool(concerns)),
         tool_version=__version__,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 
 def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = (), only: Sequence[str] = (),
-            ignore: Sequence[str] = (), limits: Limits = DEFAULT_LIMITS, prefilter: bool = True) -> RuleSet:
+            ignore: Sequence[str] = (), limits: Limits = DEFAULT_LIMITS, prefilter: bool = True,
+            reader: bool = True) -> RuleSet:
     """Load the rules and build their engine (its keyword automaton and compiled tests take about a
     second), both kept for the :func:`check` calls that follow with the same arguments. A batch calls
     it once before it starts its workers, which inherit the engine instead of each building its own.
@@ -63,7 +73,38 @@ def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = ()
     packs' 998 over 32 bench contracts), so a worker compiles those, not all."""
     ruleset = load_rules(packs, rules)
     _engine(ruleset, tuple(only), tuple(ignore), limits, prefilter)
+    if reader:
+        builtin_reader()
     return ruleset
+
+
+def rules_version(ruleset: RuleSet, reader: bool = True) -> str:
+    """What a report's findings depend on besides the contract: the rules' hash, and the reader's
+    training data when it is used ("…+reader-1a2b3c4d"). A batch's ``--resume`` redoes a report
+    whose version differs."""
+    if not (reader and ruleset.builtin_concerns()):
+        return ruleset.version
+    return f"{ruleset.version}+reader-{builtin_reader().meta['data'][:8]}"
+
+
+def reader_concerns(ruleset: RuleSet, only: Sequence[str] = (), ignore: Sequence[str] = ()) -> frozenset[str]:
+    """The concerns the clause reader reports on: those of the built-in packs chosen (none when only
+    a user's packs run), within ``only`` and less ``ignore``."""
+    return frozenset(c for c in ruleset.builtin_concerns() if (not only or c in only) and c not in ignore)
+
+
+def between_businesses(assumptions: Sequence[Assumption]) -> bool:
+    """Is every party a business (read from the contract, or set in the configuration)? The reader
+    learnt from agreements with individual workers, and is not used on contracts between businesses."""
+    return any(a.name == "parties" and a.value == "business" for a in assumptions)
+
+
+def _with_reader(document: Document, findings: list[Finding], concerns: frozenset[str]) -> list[Finding]:
+    """The rules' findings and the reader's (for ``concerns``), in the engine's order."""
+    added = [f for f in reader_findings(document, findings, builtin_reader()) if f.concern in concerns]
+    if not added:
+        return findings
+    return sorted(findings + added, key=finding_order)
 
 
 _ENGINES: dict[tuple, Engine] = {}

@@ -4,6 +4,7 @@
 packs = ["wga", "sag-aftra"]      # built-in packs to run (default: all)
 rules = ["my-rules"]              # folders or files of your own packs, relative to this file
 fail_on = "medium"                # high | medium | low | never
+reader = false                    # leave out the clause reader's findings (default: true)
 state = "CA"                      # facts that decide which rules apply
 represented = "none"
 role = "writer"
@@ -30,7 +31,7 @@ from .limits import DEFAULT_LIMITS, Limits
 
 CONFIG_NAME = "clausecheck.toml"
 FAIL_ON = ("high", "medium", "low", "never")
-KEYS = ("packs", "rules", "fail_on", "limits", *APPLIES)
+KEYS = ("packs", "rules", "fail_on", "reader", "limits", *APPLIES)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Config:
     fail_on: str | None = None
     context: Context = field(default_factory=Context)
     limits: Limits = DEFAULT_LIMITS
+    reader: bool = True
 
     def rule_sources(self, packs: tuple[str, ...] = (), rules: tuple[str | Path, ...] = ()
                      ) -> tuple[tuple[str, ...] | None, tuple[str | Path, ...]]:
@@ -96,7 +98,10 @@ def load_config(folder: Path | None = None) -> Config:
         if value not in allowed:
             raise ConfigError(str(path), f"{name} must be one of {', '.join(sorted(allowed))}, not {value!r}")
         facts[name] = value
-    return Config(path, packs, rules, fail_on, Context.given(facts, "config"), _limits(path, table))
+    reader = table.get("reader", True)
+    if not isinstance(reader, bool):
+        raise ConfigError(str(path), f"reader must be true or false, not {reader!r}")
+    return Config(path, packs, rules, fail_on, Context.given(facts, "config"), _limits(path, table), reader)
 
 
 def _limits(path: Path, table: dict[str, Any]) -> Limits:

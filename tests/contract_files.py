@@ -9,6 +9,15 @@ import docx
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
+from clausecheck import api
+from clausecheck.model import Report
+
+
+def rules_check(*args, **kwargs) -> Report:
+    """``clausecheck.api.check`` with the rules alone, for tests of the engine (the clause reader,
+    which adds findings beside the rules', is tested in test_reader.py)."""
+    return api.check(*args, reader=False, **kwargs)
+
 
 def write_text(tmp_path: Path, paragraphs: list[str], name: str = "contract.txt") -> Path:
     path = tmp_path / name

@@ -266,7 +266,7 @@ def test_defaults_come_from_clausecheck_toml_and_options_override_them(tmp_path,
     assert configured.exit_code == 0  # a medium conflict, and the config fails only on high
     data = json.loads(configured.output)
     assert data["summary"]["verdict"] == "1 conflict to raise before you sign (1 medium)"
-    assert [p["name"] for p in data["packs"]] == ["gig", "checktest"]
+    assert [p["name"] for p in data["packs"]] == ["gig", "checktest", "reader"]
     state = next(a for a in data["assumptions"] if a["name"] == "state")
     assert (state["value"], state["origin"]) == ("NY", "config")
     overridden = run(path, "--fail-on", "medium", "--state", "CA", "--format", "json")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 
-from clausecheck.api import check
 from clausecheck.loaders import load
 from clausecheck.model import Report
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 from contract_files import write_pdf, write_text
 from word_numbering import numbered_docx, numbering
 
-from clausecheck.api import check
 from clausecheck.engine.leadin import is_leadin
 from clausecheck.engine.reading import readings
 from clausecheck.loaders import load

@@ -54,6 +54,7 @@ class BatchOptions:
     limits: Limits = DEFAULT_LIMITS
     fail_on: str = "low"
     progress: bool = True
+    reader: bool = True  # add the clause reader's findings
 
 
 @dataclass
@@ -120,7 +121,7 @@ def run_batch(options: BatchOptions, *, target: WorkerTarget = check_one) -> Bat
                 "rules": [str(Path(r).resolve()) for r in options.rules],
                 "context": {k: v for k, v in asdict(context).items() if k != "origins"},
                 "only": sorted(options.only), "ignore": sorted(options.ignore),
-                "formats": list(options.formats)}
+                "formats": list(options.formats), "reader": options.reader}
     options_id = fingerprint(settings)
     entries = {c.rel: ManifestEntry(c.rel) for c in candidates}
     header = {"tool": "clausecheck", "tool_version": __version__, "rules_version": rules_version,
@@ -183,11 +184,11 @@ def probe_rules(options: BatchOptions) -> str:
     A broken rule file stops the batch here with its file:line:column error (exit 2), instead of
     turning every contract into an error row; forked workers inherit the loaded rules and the engine.
     """
-    from ..api import prepare
+    from ..api import prepare, rules_version
 
     ruleset = prepare(list(options.packs) if options.packs is not None else None, options.rules,
-                      options.only, options.ignore, options.limits)
-    return ruleset.version
+                      options.only, options.ignore, options.limits, reader=options.reader)
+    return rules_version(ruleset, options.reader)
 
 
 def _size(path: str) -> int:
@@ -200,7 +201,8 @@ def _size(path: str) -> int:
 def _task(candidate: Candidate, outdir: Path, options: BatchOptions, options_id: str) -> Task:
     return Task(rel=candidate.rel, path=str(candidate.path), outdir=str(outdir), formats=options.formats,
                 packs=options.packs, rules=options.rules, context=as_context(options.context),
-                only=options.only, ignore=options.ignore, options=options_id, limits=options.limits)
+                only=options.only, ignore=options.ignore, options=options_id, limits=options.limits,
+                reader=options.reader)
 
 
 def _execute(tasks: list[Task], target: WorkerTarget, options: BatchOptions,

@@ -40,6 +40,7 @@ class Task:
     ignore: tuple[str, ...] = ()
     options: str = ""
     limits: Limits = DEFAULT_LIMITS
+    reader: bool = True
 
 
 def check_one(task: Task) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def check_one(task: Task) -> dict[str, Any]:
         loaded = _clocks()
         report = check(document, packs=list(task.packs) if task.packs is not None else None,
                        rules=task.rules, context=task.context, only=task.only,
-                       ignore=task.ignore, limits=task.limits)
+                       ignore=task.ignore, limits=task.limits, reader=task.reader)
     except (OutputError, RuleError) as error:
         return {"rel": task.rel, "fatal": str(error)}
     except ClauseCheckError as error:

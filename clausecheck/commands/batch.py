@@ -80,12 +80,14 @@ def _state(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option("--role", type=click.Choice(CONTEXT_CHOICES["role"]), help="Your role.")
 @click.option("--status", type=click.Choice(CONTEXT_CHOICES["status"]), help="How you are engaged.")
 @click.option("--union", type=click.Choice(CONTEXT_CHOICES["union"]), help="Your union.")
+@click.option("--no-reader", is_flag=True,
+              help="Rules only: leave out the clause reader's findings (a model's, citing no provision).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; print the summary line only.")
 def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, packs: tuple[str, ...],
           rules: tuple[str, ...], formats: tuple[str, ...], timeout: float | None, memory_limit: int,
           only: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, state: str | None,
           represented: str | None, role: str | None, status: str | None, union: str | None,
-          quiet: bool) -> None:
+          no_reader: bool, quiet: bool) -> None:
     """Check every contract under PATH (folders, recursively, or glob patterns) into OUTDIR.
 
     Files are recognised by their content, not their name; hidden files are skipped. Contracts are
@@ -102,6 +104,7 @@ def batch(paths: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, 
         packs=chosen_packs, rules=tuple(str(r) for r in chosen_rules), context=context, only=only,
         ignore=ignore, timeout=timeout, memory_bytes=memory_limit * MiB,
         fail_on=fail_on or config.fail_on or "low", limits=config.limits, progress=not quiet,
+        reader=config.reader and not no_reader,
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:

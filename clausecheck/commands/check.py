@@ -90,6 +90,8 @@ class Outcome:
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your web browser.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the verdict.")
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
+@click.option("--no-reader", is_flag=True,
+              help="Rules only: leave out the clause reader's findings (a model's, citing no provision).")
 @click.option("--state", default=None, metavar="XX", help="US state whose law applies, e.g. CA or NY.")
 @click.option("--represented", type=click.Choice(CONTEXT_CHOICES["represented"]), default=None,
               help="Who negotiates for you.")
@@ -109,6 +111,7 @@ def check(
     open_report: bool,
     quiet: bool,
     password: str | None,
+    no_reader: bool,
     state: str | None,
     represented: str | None,
     role: str | None,
@@ -141,6 +144,7 @@ def check(
                 ignore=ignore,
                 password=password,
                 limits=config.limits,
+                reader=config.reader and not no_reader,
             )
         except RuleError:
             raise

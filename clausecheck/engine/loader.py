@@ -30,6 +30,11 @@ class RuleSet:
     def __post_init__(self) -> None:
         self.by_id = {rule.id: rule for rule in self.rules}
 
+    def builtin_concerns(self) -> frozenset[str]:
+        """The concerns the built-in packs among these cover (the clause reader's, beside them)."""
+        packs = {pack.name for pack in self.packs if pack.builtin}
+        return frozenset(rule.concern for rule in self.rules if rule.pack in packs)
+
     def compile_patterns(self) -> None:
         """Compile every rule's regexes now (``rules validate`` and ``rules test``)."""
         for rule in self.rules:
@@ -102,6 +107,7 @@ def load_files(paths: Sequence[tuple[str, Path]]) -> RuleSet:
         text = _read(shown, path)
         # the built-in packs' patterns are compiled by the tests; a user's, now, to report a bad one
         pack = parse_pack(shown, text, catalog, eager=path not in builtin)
+        pack.builtin = path in builtin
         if pack.name in seen_packs:
             raise RuleError(shown, f"pack name '{pack.name}' is already used by {seen_packs[pack.name]}")
         seen_packs[pack.name] = shown

@@ -25,6 +25,12 @@ from .schema import Rule
 from .setaside import set_asides
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def finding_order(finding: Finding) -> tuple[int, int, str]:
+    """A report's order of findings: by clause (the whole document's first), severity, rule."""
+    return (finding.clause if finding.clause is not None else -1, SEVERITY_ORDER[finding.severity],
+            finding.rule)
 INSERTED_NOTE = "this clause is a tracked insertion, not yet accepted"
 
 
@@ -167,8 +173,7 @@ class Engine:
         state.findings = drop_definitions(document, state.findings)  # definitions are not findings
         state.findings = refused(document, state.findings)  # protections the hiring party is excused from
         state.findings += set_asides(document, current, state.findings)  # protections a clause sets aside
-        state.findings.sort(key=lambda f: (f.clause if f.clause is not None else -1,
-                                           SEVERITY_ORDER[f.severity], f.rule))
+        state.findings.sort(key=finding_order)
         return state.findings, assumptions
 
     # --- one rule ----------------------------------------------------------------------------------

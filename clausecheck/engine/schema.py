@@ -107,6 +107,7 @@ class Pack:
     path: str
     text: str
     rules: list[Rule]
+    builtin: bool = False  # shipped with clausecheck (set by the loader)
 
 
 def parse_pack(path: str, text: str, catalog: Catalog, eager: bool = True) -> Pack:
