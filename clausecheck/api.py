@@ -10,8 +10,8 @@ from . import __version__
 from .engine import Context, Engine, RuleSet, load_rules
 from .engine.run import finding_order
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Assumption, Document, Finding, PackInfo, Report
-from .reader.findings import reader_findings, reader_info
+from .model import Document, PackInfo, Report
+from .reader.findings import between_businesses, reader_findings, reader_info
 from .reader.model import builtin as builtin_reader
 
 ContextLike = Context | Mapping[str, str | None] | None
@@ -50,7 +50,8 @@ def check(
     packs_run = [PackInfo(p.name, p.title, p.version, len(p.rules), p.path) for p in ruleset.packs]
     concerns = reader_concerns(ruleset, only, ignore) if reader else frozenset()
     if concerns and not between_businesses(assumptions):
-        findings = _with_reader(document, findings, concerns)
+        added = reader_findings(document, findings, builtin_reader(), concerns)
+        findings = sorted(findings + added, key=finding_order) if added else findings
         packs_run.append(reader_info(builtin_reader()))
     return Report(
         document=document,
@@ -91,20 +92,6 @@ def reader_concerns(ruleset: RuleSet, only: Sequence[str] = (), ignore: Sequence
     """The concerns the clause reader reports on: those of the built-in packs chosen (none when only
     a user's packs run), within ``only`` and less ``ignore``."""
     return frozenset(c for c in ruleset.builtin_concerns() if (not only or c in only) and c not in ignore)
-
-
-def between_businesses(assumptions: Sequence[Assumption]) -> bool:
-    """Is every party a business (read from the contract, or set in the configuration)? The reader
-    learnt from agreements with individual workers, and is not used on contracts between businesses."""
-    return any(a.name == "parties" and a.value == "business" for a in assumptions)
-
-
-def _with_reader(document: Document, findings: list[Finding], concerns: frozenset[str]) -> list[Finding]:
-    """The rules' findings and the reader's (for ``concerns``), in the engine's order."""
-    added = [f for f in reader_findings(document, findings, builtin_reader()) if f.concern in concerns]
-    if not added:
-        return findings
-    return sorted(findings + added, key=finding_order)
 
 
 _ENGINES: dict[tuple, Engine] = {}

@@ -8,18 +8,27 @@ cite no provision, and say how sure it is; they never replace or remove a rule's
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 from ..engine.catalog import builtin_catalog
 from ..engine.definitional import drop_definitions
-from ..model import Document, Finding, PackInfo
+from ..model import Assumption, Document, Finding, PackInfo
 from .model import MODEL_FILE, Reader
 
 PACK = "reader"
 SKIPPED_KINDS = ("heading", "signature")  # never a term of the deal
 
 
-def reader_findings(document: Document, findings: list[Finding], reader: Reader) -> list[Finding]:
-    """The reader's conflicts on ``document``'s current numbered clauses, for the concerns no finding
-    in ``findings`` (the rules') already raises on the same clause. Clauses that share a number (a
+def between_businesses(assumptions: Sequence[Assumption]) -> bool:
+    """Is every party a business (read from the contract, or set in the configuration)? The reader
+    learnt from agreements with individual workers, and is not used on contracts between businesses."""
+    return any(a.name == "parties" and a.value == "business" for a in assumptions)
+
+
+def reader_findings(document: Document, findings: list[Finding], reader: Reader,
+                    concerns: Collection[str]) -> list[Finding]:
+    """The reader's conflicts on ``document``'s current numbered clauses, for those of ``concerns`` no
+    finding in ``findings`` (the rules') already raises on the same clause. Clauses that share a number (a
     clause split by a table or a page) are read together, as the reader was trained; unnumbered text
     (a title, a preamble, a recital), which it never learnt from, is left to the rules."""
     groups: dict[str, list[int]] = {}
@@ -34,11 +43,12 @@ def reader_findings(document: Document, findings: list[Finding], reader: Reader)
     scores = reader.scores(["\n".join(document.clauses[i].text for i in group) for group in members])
     raised = {(f.clause, f.concern) for f in findings if f.kind == "conflict"}
     catalog = builtin_catalog()
+    wanted = {c for c in concerns if c in catalog.concerns}
     found = []
     for group, row in zip(members, scores, strict=True):
         for column, concern in enumerate(reader.concerns):
             score = float(row[column])
-            if score < reader.thresholds[column] or concern not in catalog.concerns:
+            if score < reader.thresholds[column] or concern not in wanted:
                 continue
             if any((index, concern) in raised for index in group):
                 continue
