@@ -38,7 +38,7 @@ class Reader:
     keys: np.ndarray  # (features,) int64, sorted: each feature's key (see :func:`_key`)
     rows: np.ndarray  # (features,): the row of ``weights`` and ``idf`` for each key
     idf: np.ndarray  # (features,)
-    weights: np.ndarray  # (features, concerns)
+    weights: np.ndarray  # (concerns, features): each concern's weights, contiguous
     bias: np.ndarray  # (concerns,)
     thresholds: np.ndarray  # (concerns,): a clause scoring at or above it is flagged (inf: never)
     meta: dict  # how it was trained: data digest, counts, options
@@ -62,10 +62,13 @@ class Reader:
         text, row = (combined >> 32).astype(np.intp), (combined & 0xFFFFFFFF).astype(np.intp)
         value = (1.0 + np.log(counts)) * self.idf[row]
         norms = np.sqrt(np.bincount(text, weights=value * value, minlength=len(texts)))
-        value = (value / norms[text]).astype(np.float32)
-        starts = np.flatnonzero(np.r_[True, text[1:] != text[:-1]])
-        logits = np.add.reduceat(self.weights[row] * value[:, None], starts, axis=0) + self.bias
-        out[text[starts]] = 1.0 / (1.0 + np.exp(-logits))
+        value /= norms[text]
+        # one concern at a time: a (features found, concerns) array for a long contract would take
+        # hundreds of megabytes
+        logits = np.column_stack([np.bincount(text, weights=value * column[row], minlength=len(texts))
+                                  for column in self.weights]) + self.bias
+        scored = norms > 0
+        out[scored] = 1.0 / (1.0 + np.exp(-logits[scored]))
         return out
 
     def _words(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -128,7 +131,8 @@ def read(path: object) -> Reader:
         parts = [stems.setdefault(part, len(stems)) for part in body.split("_")]
         keys[row] = _key(KINDS[kind], *parts)
     order = np.argsort(keys, kind="stable")
-    return Reader(concerns, stems, keys[order], order, idf, weights, bias, thresholds, meta)
+    return Reader(concerns, stems, keys[order], order, idf, np.ascontiguousarray(weights.T), bias, thresholds,
+                  meta)
 
 
 @functools.lru_cache(maxsize=1)
