@@ -70,9 +70,11 @@ def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = ()
     """Load the rules and build their engine (its keyword automaton and compiled tests take about a
     second), both kept for the :func:`check` calls that follow with the same arguments. A batch calls
     it once before it starts its workers, which inherit the engine instead of each building its own.
-    Each regex is compiled where it is first used: a contract runs few of them (115 of the built-in
-    packs' 998 over 32 bench contracts), so a worker compiles those, not all."""
+    It also compiles every regex and RE2 screen, which a single :func:`check` leaves until first use
+    (a contract uses few of them): each worker would otherwise compile the same ones again, about a
+    second of CPU per worker."""
     ruleset = load_rules(packs, rules)
+    ruleset.compile_patterns()
     _engine(ruleset, tuple(only), tuple(ignore), limits, prefilter)
     if reader:
         builtin_reader()

@@ -1,4 +1,4 @@
-"""Built-in packs compile each leaf's regex on first use; a batch compiles them all. (A user's pack is
+"""Built-in packs compile each leaf's regex and screen on first use; a batch compiles them all. (A user's pack is
 compiled when loaded: test_engine_schema reports its bad pattern with the line.)"""
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def test_builtin_packs_compile_only_what_a_contract_uses(builtin_fresh):
     assert 0 < len(screens) < len(every)
 
 
-def test_compile_patterns_compiles_every_builtin_pattern(builtin_fresh):
+def test_a_batch_compiles_every_builtin_pattern_and_screen_before_it_forks(builtin_fresh):
     ruleset = builtin_fresh
-    ruleset.compile_patterns()
-    assert all(leaf.pattern.compiled for leaf in leaves(ruleset))
+    assert api.prepare() is ruleset  # what the batch runner calls before starting its workers
+    assert all(leaf.pattern.compiled and "screen" in vars(leaf) for leaf in leaves(ruleset))

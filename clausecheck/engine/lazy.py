@@ -4,9 +4,10 @@ The ``regex`` module takes about 5 ms to compile one of the built-in packs' patt
 them, so compiling them all is most of a single ``check``'s wait, while one contract only ever runs the
 few whose keywords and RE2 screen it passes (115 of 998 over 32 bench contracts). A
 :class:`LazyPattern` stands in for the compiled pattern (same methods, and an identity that does not
-change, which the engine uses as a key) and compiles on first use; a batch's workers each compile the
-ones their contracts use. Packs from a user's files are compiled at once, so a bad pattern is reported
-with its line before any contract is read; ``rules validate`` and ``rules test`` compile every one.
+change, which the engine uses as a key) and compiles on first use. A batch compiles every one before it
+forks its workers (``api.prepare``), which would otherwise each compile the same ones. Packs from a
+user's files are compiled at once, so a bad pattern is reported with its line before any contract is
+read; ``rules validate`` and ``rules test`` compile every one.
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ class RuleSet:
         return frozenset(rule.concern for rule in self.rules if rule.pack in packs)
 
     def compile_patterns(self) -> None:
-        """Compile every rule's regexes now (``rules validate`` and ``rules test``)."""
+        """Compile every rule's regexes and build their RE2 screens now (a batch before it forks its
+        workers; ``rules validate`` and ``rules test``)."""
         for rule in self.rules:
             rule.compile_patterns()
 

@@ -86,7 +86,8 @@ class Rule:
         return expr
 
     def compile_patterns(self) -> None:
-        """Compile every leaf's regex now (the built-in packs' wait for first use; see lazy.py)."""
+        """Compile every leaf's regex and build its RE2 screen now (the built-in packs' wait for first
+        use; see lazy.py)."""
         for expr in (self.match, self.trigger, self.requires, *self.exceptions):
             if isinstance(expr, (Leaf, Branch)):
                 for leaf in iter_leaves(expr, inside_not=True):
@@ -94,6 +95,7 @@ class Rule:
                         leaf.pattern.compile()
                     except regex.error as error:
                         raise leaf.mark.error(bad_regex(self.id, error), self.id) from None
+                    leaf.screen  # noqa: B018  (a cached property: built here, once)
 
 
 @dataclass
