@@ -1,6 +1,7 @@
 """Benchmark ``clausecheck batch`` (issue 6, item 5) and print the figures.
 
     python bench/batch.py [--corpus bench/out/corpus] [--count 320] [--files N] [--pdfs N] [--profile N]
+                          [--no-reader]
 
 Builds the corpus with bench/make_corpus.py if it is missing, then:
 
@@ -73,7 +74,7 @@ def subset(corpus: Path, files: list[dict], limit: int | None, where: Path) -> P
 
 
 RULES = OUT / "rules-snapshot"
-PINNED: dict = {"packs": None, "rules": ()}
+PINNED: dict = {"packs": None, "rules": (), "reader": True}
 
 
 def snapshot_rules(commit: str) -> tuple[str, float]:
@@ -279,7 +280,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pdfs", type=int, default=24, help="PDFs for the pdfplumber comparison (0: all)")
     parser.add_argument("--profile", type=int, default=4, help="PDFs to profile")
     parser.add_argument("--commit", default="HEAD", help="git commit whose rule packs to pin (default HEAD)")
+    parser.add_argument("--no-reader", action="store_true",
+                        help="the rules alone, without the clause reader (to see the reader's share)")
     args = parser.parse_args(argv)
+    PINNED["reader"] = not args.no_reader
     files = ensure_corpus(args.corpus, args.count)
     pinned, setup = snapshot_rules(args.commit)
     print(f"rule packs pinned at {pinned}; rules loaded and their engine built (once per batch, before "
