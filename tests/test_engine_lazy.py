@@ -1,5 +1,5 @@
-"""Built-in packs compile each leaf's regex and screen on first use; a batch compiles them all. (A user's pack is
-compiled when loaded: test_engine_schema reports its bad pattern with the line.)"""
+"""Built-in packs compile each leaf's regex and screen on first use; a batch compiles them all. (A
+user's pack is compiled when loaded: test_engine_schema reports its bad pattern with the line.)"""
 
 from __future__ import annotations
 
