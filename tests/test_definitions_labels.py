@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 
-from clausecheck.api import check
 from clausecheck.definitions import find_definitions
 from clausecheck.engine.defined import definition_scope, names_title
 from clausecheck.engine.examples import example_document

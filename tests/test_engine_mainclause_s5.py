@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 from contract_files import write_pdf, write_text
 
-from clausecheck.api import check
 from clausecheck.model import Report
 
 GAG = ("2. Publicity. Performer shall not state or confirm publicly, including in interviews, that Performer "

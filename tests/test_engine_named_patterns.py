@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 
-from clausecheck.api import check
 from clausecheck.engine.catalog import NamedPattern, builtin_catalog
 from clausecheck.engine.examples import example_document
 from clausecheck.engine.loader import load_files, pack_paths

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 
-from clausecheck.api import check
 from clausecheck.engine.examples import example_document
 from clausecheck.engine.schema import Example
 from clausecheck.engine.yamlnodes import Mark

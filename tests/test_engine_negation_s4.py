@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from contract_files import rules_check as check
 
-from clausecheck.api import check
 from clausecheck.engine.negation import judge
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 
-from clausecheck.api import check
 from clausecheck.engine import run as engine_run
 from clausecheck.engine.references import citations, key
 from clausecheck.model import Report

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contract_files import rules_check as check
 from contract_files import write_pdf, write_text
 
-from clausecheck.api import check
 from clausecheck.engine.negation import judge
 from clausecheck.model import Report
 
