@@ -67,6 +67,16 @@ def test_fast_scores_equal_the_reference(contracts, name):
     assert np.abs(builtin().scores(texts) - reference_scores(texts)).max() < 1e-5
 
 
+def test_the_words_it_remembers_stay_bounded(monkeypatch):
+    reader = builtin()
+    monkeypatch.setattr("clausecheck.reader.model.MAX_REMEMBERED", 50)
+    texts = [" ".join(f"word{n}x{m}" for m in range(40)) + " the Company may use the Materials"
+             for n in range(5)]
+    first = [reader.scores([text]) for text in texts]
+    assert len(reader.words) <= 50 + 45  # cleared before a call when over the limit
+    assert all(np.array_equal(a, reader.scores([t])) for a, t in zip(first, texts, strict=True))
+
+
 def test_the_reader_adds_what_no_rule_found(tmp_path):
     report = api.check(write_text(tmp_path, OFFER))
     by_clause = {(report.document.clauses[f.clause].number, f.concern, f.pack) for f in report.findings}

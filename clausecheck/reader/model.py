@@ -27,6 +27,7 @@ from .features import SKIP, STOP, WORD, stem
 MODEL_FILE = "reader.npz"
 KINDS = {"u": 0, "b": 1, "s": 2}
 SHIFT = 24  # bits per stem number in a key: room for 16 million stems
+MAX_REMEMBERED = 200_000  # words whose stem number is kept between calls (a few tens of MB at most)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Reader:
         if not sum(sizes):
             return None
         words = list(itertools.chain.from_iterable(found))
+        if len(self.words) > MAX_REMEMBERED:  # a batch of odd texts must not grow it without end
+            self.words.clear()
         codes = list(map(self.words.get, words))  # 2 * (stem number + 1) + stop word
         if None in codes:
             codes = [self._code(word) if code is None else code
