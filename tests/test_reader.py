@@ -132,6 +132,12 @@ def test_no_reader_flag_and_setting(tmp_path, monkeypatch):
     assert "reader must be true or false, not 'no'" in str(broken.exception)
 
 
+def test_explain_says_a_reader_finding_has_no_rule(tmp_path):
+    path = write_text(tmp_path, OFFER)
+    result = CliRunner().invoke(cli, ["explain", str(path), "--rule", "reader:credit-waiver"])
+    assert "a finding of the clause reader, a learnt model, not a rule" in str(result.exception)
+
+
 def test_the_shipped_model_was_trained_on_the_current_data():
     """Changing a labelled set or a paraphrase file means training the reader again (and committing
     reader.npz): scripts/train_reader.py --check compares the data's digest with the model's."""

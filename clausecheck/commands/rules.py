@@ -14,6 +14,7 @@ from ..engine.examples import check_examples
 from ..engine.loader import RuleSet, load_files, load_rules, pack_paths
 from ..engine.schema import Rule
 from ..errors import RuleError
+from ..reader.findings import PACK as READER
 
 pack_option = click.option("--pack", "packs", multiple=True, metavar="NAME",
                            help="Built-in rule pack (repeatable; default: all, or as in clausecheck.toml).")
@@ -104,6 +105,9 @@ def test(paths: tuple[Path, ...], quiet: bool) -> None:
 def find_rule(ruleset: RuleSet, rule_id: str) -> Rule:
     """The rule with ``rule_id``, or a RuleError suggesting a near id."""
     rule = ruleset.by_id.get(rule_id)
+    if rule is None and rule_id.startswith(READER + ":"):
+        raise RuleError("--rule", f"'{rule_id}' is a finding of the clause reader, a learnt model, not a "
+                        "rule: there is no rule to explain (see docs/reader.md)")
     if rule is None:
         from ..engine.expr import did_you_mean
 
