@@ -132,6 +132,12 @@ def test_no_reader_flag_and_setting(tmp_path, monkeypatch):
     assert "reader must be true or false, not 'no'" in str(broken.exception)
 
 
+def test_the_terminal_report_marks_the_readers_findings(tmp_path):
+    output = CliRunner().invoke(cli, ["check", str(write_text(tmp_path, OFFER)), "--fail-on", "never"]).output
+    assert "credit-waiver (reader: no rule matched)  clause 3" in output
+    assert "ip-assignment (reader" not in output
+
+
 def test_explain_says_a_reader_finding_has_no_rule(tmp_path):
     path = write_text(tmp_path, OFFER)
     result = CliRunner().invoke(cli, ["explain", str(path), "--rule", "reader:credit-waiver"])

@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 
 from ..model import Finding, Report
+from ..reader.findings import PACK as READER
 from .summary import Summary, issues, summarize
 from .view import excerpt, file_name, location, one_line
 
@@ -69,6 +70,8 @@ def _entry(report: Report, finding: Finding, paint: Paint, rules: int = 1) -> li
     concern = one_line(finding.concern)
     if finding.kind == "missing":
         concern += " (missing)"
+    if finding.pack == READER:
+        concern += " (reader: no rule matched)"
     place = one_line(where.cite)
     if where.change == "inserted":
         place += " (inserted)"
