@@ -58,7 +58,7 @@ def check(
         findings=findings,
         assumptions=assumptions,
         packs=packs_run,
-        rules_version=rules_version(ruleset, bool(concerns)),
+        rules_version=rules_version(ruleset, reader, only, ignore),
         tool_version=__version__,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
@@ -81,11 +81,12 @@ def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = ()
     return ruleset
 
 
-def rules_version(ruleset: RuleSet, reader: bool = True) -> str:
+def rules_version(ruleset: RuleSet, reader: bool = True, only: Sequence[str] = (),
+                  ignore: Sequence[str] = ()) -> str:
     """What a report's findings depend on besides the contract: the rules' hash, and the reader's
     training data when it is used ("…+reader-1a2b3c4d"). A batch's ``--resume`` redoes a report
     whose version differs."""
-    if not (reader and ruleset.builtin_concerns()):
+    if not (reader and reader_concerns(ruleset, only, ignore)):
         return ruleset.version
     return f"{ruleset.version}+reader-{builtin_reader().meta['data'][:8]}"
 

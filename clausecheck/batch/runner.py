@@ -188,7 +188,7 @@ def probe_rules(options: BatchOptions) -> str:
 
     ruleset = prepare(list(options.packs) if options.packs is not None else None, options.rules,
                       options.only, options.ignore, options.limits, reader=options.reader)
-    return rules_version(ruleset, options.reader)
+    return rules_version(ruleset, options.reader, options.only, options.ignore)
 
 
 def _size(path: str) -> int:

@@ -363,9 +363,7 @@ def compile_pattern(value: str, eager: bool = True) -> Compiled:
     """A ``pattern`` leaf's whole-word regex, prefilter keywords, need and screen (shared by identical
     leaves). ``eager``: compile the regex now, raising ``regex.error``; else on first use."""
     start = r"\b" if literals.starts_with_word(value) else r"(?<!\w)"  # \b is quicker where it is the same
-    pattern = LazyPattern(start + r"(?:" + value + r")(?!\w)", FLAGS, written=value)
-    if eager:
-        pattern.compile()
+    pattern = _pattern(start + r"(?:" + value + r")(?!\w)", eager, written=value)
     return Compiled(pattern, literals.required(value), literals.need(value), value)
 
 
@@ -376,10 +374,15 @@ def compile_terms(phrases: tuple[str, ...], eager: bool = True) -> Compiled:
     per_phrase = [term_keywords(p) for p in phrases]
     keywords = frozenset().union(*per_phrase) if all(per_phrase) else None
     source = terms_regex(list(phrases))
-    pattern = LazyPattern(source, FLAGS)
+    return Compiled(_pattern(source, eager), keywords, phrases_need(phrases), source)
+
+
+def _pattern(source: str, eager: bool, written: str | None = None) -> LazyPattern:
+    """A leaf's regex, compiled now when ``eager`` (raising ``regex.error``), else on first use."""
+    pattern = LazyPattern(source, FLAGS, written)
     if eager:
         pattern.compile()
-    return Compiled(pattern, keywords, phrases_need(phrases), source)
+    return pattern
 
 
 def bad_regex(rule: str, error: regex.error) -> str:

@@ -106,9 +106,10 @@ def load_files(paths: Sequence[tuple[str, Path]]) -> RuleSet:
         digest.update(text.encode("utf-8"))
     for shown, path in paths:
         text = _read(shown, path)
+        shipped = path in builtin
         # the built-in packs' patterns are compiled by the tests; a user's, now, to report a bad one
-        pack = parse_pack(shown, text, catalog, eager=path not in builtin)
-        pack.builtin = path in builtin
+        pack = parse_pack(shown, text, catalog, eager=not shipped)
+        pack.builtin = shipped
         if pack.name in seen_packs:
             raise RuleError(shown, f"pack name '{pack.name}' is already used by {seen_packs[pack.name]}")
         seen_packs[pack.name] = shown

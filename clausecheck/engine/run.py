@@ -25,13 +25,13 @@ from .schema import Rule
 from .setaside import set_asides
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+INSERTED_NOTE = "this clause is a tracked insertion, not yet accepted"
 
 
 def finding_order(finding: Finding) -> tuple[int, int, str]:
     """A report's order of findings: by clause (the whole document's first), severity, rule."""
     return (finding.clause if finding.clause is not None else -1, SEVERITY_ORDER[finding.severity],
             finding.rule)
-INSERTED_NOTE = "this clause is a tracked insertion, not yet accepted"
 
 
 @dataclass
