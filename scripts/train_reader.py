@@ -3,8 +3,8 @@
     pip install scikit-learn   # for training only; clausecheck reads the model with numpy
     python scripts/train_reader.py [--check] [--folds]
 
-What it learns from (never the blind set, fixtures/heldout, which only measures):
-- the sample contracts and the six tuning sets, clause by clause: a clause labelled with a concern's
+What it learns from (never the blind set, fixtures/heldout2, which only measures):
+- the sample contracts and the seven tuning sets, clause by clause: a clause labelled with a concern's
   ``conflict`` is a positive for that concern, every other numbered clause a negative;
 - the paraphrase files (tests/data/paraphrases/*.yaml): in a ``conflict`` group, ``match`` and
   ``known_miss`` sentences are positives for its concern, ``no_match`` and ``flagged`` look-alikes
@@ -12,7 +12,7 @@ What it learns from (never the blind set, fixtures/heldout, which only measures)
 
 One logistic regression per concern on the features of clausecheck/reader/features.py, weighted as
 scikit-learn's TfidfVectorizer weights them. Each concern's threshold is chosen by leave-one-set-out
-cross-validation over the seven sets (each set's clauses scored by a model trained without that set):
+cross-validation over the eight sets (each set's clauses scored by a model trained without that set):
 the lowest score at which the held-out predictions are right at least ``PRECISION`` of the time. A
 concern that never gets there is switched off (its threshold is infinite).
 
@@ -41,7 +41,7 @@ from clausecheck.loaders import load  # noqa: E402
 from clausecheck.reader.features import features  # noqa: E402
 from clausecheck.reader.model import MODEL_FILE, read  # noqa: E402
 
-SETS = ("contracts", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")  # never heldout
+SETS = ("contracts", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7")  # never heldout
 PARAPHRASES = ROOT / "tests" / "data" / "paraphrases"
 OUT = ROOT / "clausecheck" / "reader" / MODEL_FILE
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")

@@ -6,9 +6,8 @@ not). ``known_miss`` sentences should match but do not yet: they are strict expe
 change that fixes one fails the run until the sentence is moved to ``match``. Every sentence is
 checked alone (blank lines split it into clauses) with all the built-in packs. The
 sentences were written by the rule tuner as paraphrases of real contract wording; they are a
-development set (the blind held-out set is fixtures/heldout and is never used here;
-fixtures/tuning, fixtures/tuning4, fixtures/tuning5 and fixtures/tuning6 are earlier held-out sets, now
-tuning sets).
+development set (the blind held-out set is fixtures/heldout2 and is never used here;
+fixtures/tuning, fixtures/tuning4 to fixtures/tuning7 are earlier held-out sets, now tuning sets).
 """
 
 from __future__ import annotations
