@@ -10,8 +10,8 @@ from . import __version__
 from .engine import Context, Engine, RuleSet, load_rules
 from .engine.run import finding_order
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Document, PackInfo, Report
-from .reader.findings import between_businesses, reader_findings, reader_info
+from .model import Document, Finding, PackInfo, Report
+from .reader.findings import between_businesses, read_clauses, reader_info
 from .reader.model import builtin as builtin_reader
 
 ContextLike = Context | Mapping[str, str | None] | None
@@ -35,7 +35,8 @@ def check(
     ``packs``: built-in pack names (None: all built-in packs); ``rules``: extra rule files or folders;
     ``context``: known facts (a :class:`~clausecheck.engine.Context`, or a mapping such as
     ``{"state": "CA"}`` taken as given by the user); ``only`` / ``ignore``: concern ids; ``reader``:
-    add the clause reader's findings (clausecheck/reader) where no rule raised a clause's concern.
+    add the clause reader's findings (clausecheck/reader) where no rule raised a clause's concern, and
+    set aside the built-in rules' conflicts it is all but sure are false alarms.
     Raises :class:`~clausecheck.errors.ClauseCheckError` subclasses for bad input or rules.
     """
     ruleset = load_rules(packs, rules)
@@ -49,13 +50,16 @@ def check(
     findings, assumptions = engine.run(document, as_context(context))
     packs_run = [PackInfo(p.name, p.title, p.version, len(p.rules), p.path) for p in ruleset.packs]
     concerns = reader_concerns(ruleset, only, ignore) if reader else frozenset()
+    set_aside: list[Finding] = []
     if concerns and not between_businesses(assumptions):
-        added = reader_findings(document, findings, builtin_reader(), concerns)
-        findings = sorted(findings + added, key=finding_order) if added else findings
+        builtin = {p.name for p in ruleset.packs if p.builtin}
+        findings, set_aside = read_clauses(document, findings, builtin_reader(), concerns, builtin)
+        findings.sort(key=finding_order)
         packs_run.append(reader_info(builtin_reader()))
     return Report(
         document=document,
         findings=findings,
+        set_aside=set_aside,
         assumptions=assumptions,
         packs=packs_run,
         rules_version=rules_version(ruleset, reader, only, ignore),

@@ -192,7 +192,10 @@ class PackInfo:
 
 @dataclass
 class Report:
-    """Everything a renderer needs: the document, the findings, and what the check assumed."""
+    """Everything a renderer needs: the document, the findings, and what the check assumed.
+
+    ``set_aside`` holds rule conflicts the clause reader all but ruled out: reports show them apart,
+    and no verdict or count includes them."""
 
     document: Document
     findings: list[Finding]
@@ -201,3 +204,4 @@ class Report:
     rules_version: str
     tool_version: str
     created: str
+    set_aside: list[Finding] = field(default_factory=list)

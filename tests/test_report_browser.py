@@ -115,6 +115,24 @@ def test_filters_work_by_keyboard(tmp_path):
         assert "finding-6" not in visible_ids(page) and len(visible_ids(page)) == 5
 
 
+def test_set_aside_matches_are_closed_by_default_and_neither_counted_nor_filtered(tmp_path):
+    report = make_report()
+    report.set_aside, report.findings = report.findings[:1], report.findings[1:]
+    path = write_report(report, tmp_path)
+    with open_browser() as browser:
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        assert page.inner_text("#filter-status") == "Showing 5 of 5 findings."
+        assert "4 conflicts to raise before you sign" in page.inner_text("#verdict")
+        aside = "#set-aside article.finding"
+        assert page.is_hidden(aside)
+        page.click("#set-aside summary")
+        assert page.is_visible(aside) and page.inner_text(aside + " .badge").lower() == "set aside"
+        page.uncheck("input[name=severity][value=high]")  # the set-aside finding is a high one
+        assert page.is_visible(aside)
+        assert page.inner_text("#filter-status") == "Showing 4 of 5 findings."
+
+
 def test_without_javascript_everything_is_shown_and_the_filters_are_hidden(tmp_path):
     path = write_report(make_report(), tmp_path)
     with open_browser(javascript=False) as browser:

@@ -87,6 +87,8 @@ def render_html(report: Report) -> str:
     css, js = template_asset("report", "report.css"), template_asset("report", "report.js")
     concerns = load_concerns()
     views = [_view(report, i, f, concerns) for i, f in enumerate(report.findings)]
+    aside = [_view(report, i, f, concerns, "Set aside")
+             for i, f in enumerate(report.set_aside, len(report.findings))]
     summary = summarize(report)
     return (
         environment()
@@ -104,6 +106,7 @@ def render_html(report: Report) -> str:
             conflicts=_sections(report, views, concerns, ("conflict",)),
             missing=_sections(report, views, concerns, ("missing",)),
             protections=_sections(report, views, concerns, ("protection",)),
+            set_aside=Markup("".join(_card(v) for v in aside)),
             outline=_outline(report, views),
             assumption_labels=ASSUMPTION_LABELS,
             origin_labels=ORIGIN_LABELS,
@@ -127,7 +130,9 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _view(report: Report, index: int, finding: Finding, concerns: Concerns) -> FindingView:
+def _view(report: Report, index: int, finding: Finding, concerns: Concerns,
+          label: str | None = None) -> FindingView:
+    """``finding`` ready for its card; ``label`` (default: its severity, or "Protection") heads it."""
     return FindingView(
         id=index,
         anchor=f"finding-{index + 1}",
@@ -136,7 +141,7 @@ def _view(report: Report, index: int, finding: Finding, concerns: Concerns) -> F
         pieces=quote_pieces(report, finding),
         sources=tuple(_source_link(s) for s in finding.sources),
         group_name=concerns.group_name(finding.group),
-        label="Protection" if finding.kind == "protection" else finding.severity.capitalize(),
+        label=label or ("Protection" if finding.kind == "protection" else finding.severity.capitalize()),
     )
 
 

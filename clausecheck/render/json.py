@@ -17,8 +17,8 @@ from ..serialize import document_to_dict, flat_dict
 from .summary import Summary, summarize
 from .view import file_name, location
 
-SCHEMA_VERSION = "1.0"
-SCHEMA_ID = "urn:clausecheck:schema:report:1.0"
+SCHEMA_VERSION = "1.1"
+SCHEMA_ID = "urn:clausecheck:schema:report:1.1"
 
 
 def report_to_dict(report: Report, summary: Summary | None = None) -> dict[str, Any]:
@@ -37,6 +37,8 @@ def report_to_dict(report: Report, summary: Summary | None = None) -> dict[str, 
         "assumptions": [flat_dict(a) for a in report.assumptions],
         "summary": summary_dict(summary),
         "findings": [finding_dict(report, i, f) for i, f in enumerate(report.findings)],
+        "set_aside": [finding_dict(report, i, f)
+                      for i, f in enumerate(report.set_aside, len(report.findings))],
     }
 
 

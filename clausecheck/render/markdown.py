@@ -65,8 +65,7 @@ def render_markdown(report: Report) -> str:
     concerns = load_concerns()
     summary = summarize(report)
 
-    def card(i: int) -> dict[str, Any]:
-        finding = report.findings[i]
+    def card(finding: Finding) -> dict[str, Any]:
         return {
             "f": finding,
             "where": location(report, finding),
@@ -85,10 +84,11 @@ def render_markdown(report: Report) -> str:
             name=file_name(report),
             summary=summary,
             sections=[
-                (heading, [card(i) for i in ordered(report, kinds)])
+                (heading, [card(report.findings[i]) for i in ordered(report, kinds)])
                 for heading, kinds in SECTIONS
                 if ordered(report, kinds)
             ],
+            aside=[card(finding) for finding in report.set_aside],
             asked=[
                 (q, [location(report, report.findings[i]).cite for i in q.findings])
                 for q in summary.questions

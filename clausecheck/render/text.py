@@ -40,6 +40,10 @@ def render_text(report: Report, *, color: bool = False, quiet: bool = False) -> 
         lines += ["", "Protections found:"]
         for members in protections:
             lines += _entry(report, report.findings[members[0]], paint, len(members))
+    if report.set_aside:
+        lines += ["", "Set aside (a rule matched, the clause reader rates it very unlikely; not counted):"]
+        for finding in report.set_aside:
+            lines += _entry(report, finding, paint, aside=True)
     lines += ["", paint("dim", "Not legal advice. For the full report: --format html -o report.html")]
     return "\n".join(lines) + "\n"
 
@@ -63,10 +67,12 @@ def _counts_table(summary: Summary) -> list[str]:
     return rows
 
 
-def _entry(report: Report, finding: Finding, paint: Paint, rules: int = 1) -> list[str]:
+def _entry(report: Report, finding: Finding, paint: Paint, rules: int = 1, aside: bool = False) -> list[str]:
     where = location(report, finding)
     label = "PROTECTS" if finding.kind == "protection" else finding.severity.upper()
     style = "protection" if finding.kind == "protection" else finding.severity
+    if aside:
+        label, style = "ASIDE", "dim"
     concern = one_line(finding.concern)
     if finding.kind == "missing":
         concern += " (missing)"

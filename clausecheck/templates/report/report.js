@@ -2,7 +2,9 @@
   "use strict";
   var panel = document.getElementById("filters");
   if (!panel) { return; }
-  var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
+  // the set-aside matches are not counted, and not filtered
+  var findings = Array.prototype.slice.call(
+    document.querySelectorAll("#conflicts article.finding, #missing article.finding, #protections article.finding"));
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.concern"));
   var boxes = Array.prototype.slice.call(panel.querySelectorAll("input[type=checkbox]"));
   var status = document.getElementById("filter-status");
