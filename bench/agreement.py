@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python bench/agreement.py [--folder fixtures/heldout]
+    python bench/agreement.py [--folder fixtures/heldout2]
 
 ``FOLDER/second-labels/<labeller>/*.expected.yaml`` hold second labels, made without seeing the
 originals or the tool's findings, for some of the folder's contracts (see its README). For those
@@ -62,7 +62,7 @@ def compare(truth: dict[str, set[Key]], other: dict[str, set[Key]], kinds: set[s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, default=ROOT / "fixtures" / "heldout")
+    parser.add_argument("--folder", type=Path, default=ROOT / "fixtures" / "heldout2")
     folder = parser.parse_args().folder
     sets = label_sets(folder)
     contracts = len(sets["original"])
