@@ -1,8 +1,9 @@
 """Test rules on literal keywords so a rule is tried only on text that contains what it needs.
 
 Each rule's expression is reduced to its exact :class:`~.need.Need` (literals joined by all/any, through
-every leaf). One Aho-Corasick pass over the case-folded text finds the keywords it holds (keywords from
-terms must start a word: "^train" does not hit "constraint") as a bit mask; a rule is a candidate when a
+every leaf). One RE2 set search of the case-folded text finds the keywords it holds (keywords from
+terms must start a word: "^train" does not hit "constraint"; see keywordset.py) as a bit mask, for a
+document's clauses at once (:class:`ClauseScan`); a rule is a candidate when a
 test of its need generated for that mask holds, and a leaf's regex runs only where its own need is met. A
 rule with a leaf that reaches a document's defined terms is chosen by keyword sets instead
 (:func:`requirement`), the defined terms looked up in the text. All are safe over-approximations:
@@ -12,15 +13,16 @@ skipping never loses a finding (tests/test_engine_prefilter.py checks this with 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-import ahocorasick
-import regex
+import numpy as np
 
 from .defined import Expansions, term_forms
 from .expr import Expr, Gate, Leaf, iter_leaves
 from .gate import gate
+from .keywordset import KeywordSet
 from .need import Check, Need, all_of, any_of, checker, clause_checker, plain, texts
 from .schema import Rule
 from .terms import WORD_START
@@ -28,8 +30,7 @@ from .terms import WORD_START
 Requirement = list[frozenset[str]]
 # rule position -> its keyword sets, each with the keywords the scan cannot report (defined terms)
 Expanded = dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]
-WORD_CHAR = regex.compile(r"\w")  # the same notion of a word character as the rules' (?<!\w)
-ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in a case-folded ASCII text
+Scan = tuple[set[str], int]  # a text's keywords found (each marked too when it starts a word), as a mask
 
 
 def requirement(expr: Expr, expansions: Expansions | None = None) -> Requirement:
@@ -62,7 +63,6 @@ class Prefilter:
         ``rules`` and ``others`` (``requires``, document-scope rules), which :func:`evaluate` uses to
         skip leaves whose keywords are absent."""
         self.rules = list(rules)
-        self.automaton = ahocorasick.Automaton()
         exprs = [e for rule in (*self.rules, *others) for e in (rule.match, rule.trigger, rule.requires)]
         leaves = [leaf for e in exprs if e is not None for leaf in iter_leaves(e, inside_not=True)]
         forms = [k for leaf in leaves for k in (*(leaf.keywords or ()), *texts(leaf.need))]
@@ -73,15 +73,14 @@ class Prefilter:
         uses = Counter(k for rule in self.rules for k in texts(rule_need(rule.main)))
         ordered = sorted(set(forms) | keywords, key=lambda form: (-uses[form], form))
         self.bits = {form: 1 << n for n, form in enumerate(ordered)}
-        for keyword in keywords:
-            marked = WORD_START + keyword
-            if marked not in self.bits:
-                marked = None
-            both = self.bits[keyword] | self.bits.get(marked, 0)
-            self.automaton.add_word(keyword, (keyword, len(keyword), marked, both, self.bits[keyword]))
-        if keywords:
-            self.automaton.make_automaton()
+        self.positions = {form: bit.bit_length() - 1 for form, bit in self.bits.items()}
         self.keywords = frozenset(keywords)
+        self.keyword_set = KeywordSet(keywords, [k for k in keywords if WORD_START + k in self.bits])
+        # each pattern of the set as the form it finds, that form's bit and its position
+        self.forms = [WORD_START + keyword if marked else keyword for keyword, marked
+                      in zip(self.keyword_set.keywords, self.keyword_set.word_start, strict=True)]
+        self.form_bits = [self.bits[form] for form in self.forms]
+        self.form_positions = np.array([self.positions[form] for form in self.forms], dtype=np.intp)
         # each distinct need compiled once (leaves that share a pattern share its need)
         needs = {leaf.need: None for leaf in leaves if leaf.need is not None}
         compiled = {need: checker(need, self.bits) for need in needs}
@@ -89,7 +88,6 @@ class Prefilter:
                                          for leaf in leaves if leaf.need is not None}
         # a rule is a candidate where its need is met and each of its keyword sets is hit: tested on
         # one text's mask, or on all of a document's clauses at once
-        self.positions = {form: bit.bit_length() - 1 for form, bit in self.bits.items()}
         on_clauses = {need: clause_checker(need, self.positions) for need in needs}
         self.leaf_sets = {id(leaf): on_clauses[leaf.need] for leaf in leaves if leaf.need is not None}
         self._tests = [(rule_need(rule.main), requirement(rule.main)) for rule in self.rules]
@@ -119,29 +117,17 @@ class Prefilter:
         :data:`WORD_START` when it also occurs at the start of a word."""
         return self.scan_bits(text)[0]
 
-    def scan_bits(self, text: str) -> tuple[set[str], int]:
+    def scan_bits(self, text: str) -> Scan:
         """:meth:`scan`, and the same keywords as a mask of :attr:`bits` (for :meth:`candidates`)."""
         if self.empty:
             return set(), 0
-        folded = text.casefold()
-        found: set[str] = set()
-        add = found.add
-        mask = 0
-        for end, (keyword, size, marked, both, alone) in self.automaton.iter(folded):
-            if marked is None:  # no rule needs it to start a word
-                if keyword not in found:  # a third of all hits repeat one: no second pass over the mask
-                    add(keyword)
-                    mask |= alone
-            elif marked not in found:
-                before = end - size  # the character before the keyword (-1: none)
-                if before < 0 or not ((char := folded[before]) in ASCII_WORD
-                                      or (char > "\x7f" and _word_char(char))):
-                    add(marked)
-                    mask |= both
-                else:
-                    mask |= alone
-                add(keyword)
-        return found, mask
+        hits = self.keyword_set.hits(text.casefold())
+        return set(map(self.forms.__getitem__, hits)), sum(map(self.form_bits.__getitem__, hits))
+
+    def scan_clauses(self, texts: list[str]) -> ClauseScan:
+        """:meth:`scan_bits` of each of a document's clauses, with :meth:`holding` of them."""
+        hits = [[] if self.empty else self.keyword_set.hits(text.casefold()) for text in texts]
+        return ClauseScan(hits, self.forms, self.form_positions, len(self.positions))
 
     def scan_joined(self, texts: list[str], masks: list[int]) -> int:
         """:meth:`scan_bits`'s mask of ``"\\n\\n".join(texts)``, from each text's own ``masks`` where no
@@ -191,7 +177,7 @@ class Prefilter:
                   if number not in expanded and (check is None or check(mask))]
         return self._with_expanded(chosen, found, text, expanded)
 
-    def holding(self, scans: list[tuple[set[str], int]]) -> list[int]:
+    def holding(self, scans: Sequence[Scan]) -> list[int]:
         """For each literal position, the set of clauses (a bit each, from their ``scans``) that hold it."""
         holding = [0] * len(self.positions)
         positions = self.positions
@@ -209,7 +195,7 @@ class Prefilter:
         return {rule: every if check is None else check(holding)
                 for rule, check in enumerate(self.clause_checks) if rule not in expanded}
 
-    def clause_candidates(self, scans: list[tuple[set[str], int]], texts: list[str],
+    def clause_candidates(self, scans: Sequence[Scan], texts: list[str],
                           expanded: Expanded, sets: dict[int, int] | None = None) -> list[list[Rule]]:
         """:meth:`candidates` for each of a document's clauses (``texts``, with their ``scans``), worked
         out for all clauses at once from each rule's clause set (``sets``, from :meth:`rule_clauses`
@@ -222,6 +208,8 @@ class Prefilter:
                 lowest = clauses & -clauses
                 chosen[lowest.bit_length() - 1].append(rule)
                 clauses ^= lowest
+        if not expanded:  # the rules chosen are all: no clause's keywords need be looked at again
+            return [[self.rules[number] for number in rules] for rules in chosen]
         return [self._with_expanded(rules, found, text, expanded)
                 for rules, (found, _), text in zip(chosen, scans, texts, strict=True)]
 
@@ -246,6 +234,38 @@ def rule_need(expr: Expr) -> Need | None:
     return any_of(parts) if expr.kind == "any" else all_of(parts)
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_char(char: str) -> bool:
-    return WORD_CHAR.match(char) is not None
+class ClauseScan(Sequence[Scan]):
+    """A document's clauses' scans (each clause's :meth:`Prefilter.scan_bits`), and for each literal
+    position the clauses that hold it (:meth:`Prefilter.holding`): the masks of both made at once
+    from the set patterns each clause hit, in numpy rather than a keyword at a time, and a clause's
+    keywords found made only when asked for (the rules that reach defined terms ask)."""
+
+    def __init__(self, hits: list[list[int]], forms: list[str], positions: np.ndarray, size: int) -> None:
+        """``hits``: each clause's pattern numbers; ``forms`` and ``positions``: each pattern's form and
+        that form's position (of ``size``)."""
+        self._hits = hits
+        self._forms = forms
+        counts = np.fromiter(map(len, hits), dtype=np.intp, count=len(hits))
+        literal = positions[np.fromiter(itertools.chain.from_iterable(hits), dtype=np.intp,
+                                        count=int(counts.sum()))]
+        clause = np.repeat(np.arange(len(hits)), counts)
+        self.masks = _bit_sets(clause, literal, len(hits), size)
+        self.holding = _bit_sets(literal, clause, size, len(hits))
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def __getitem__(self, number: int) -> Scan:  # type: ignore[override]
+        return set(map(self._forms.__getitem__, self._hits[number])), self.masks[number]
+
+
+def _bit_sets(owner: np.ndarray, member: np.ndarray, owners: int, members: int) -> list[int]:
+    """For each of ``owners``, the set (an integer, a bit each) of the ``members`` paired with it
+    (``owner[i]`` holds ``member[i]``)."""
+    packed = np.zeros((owners, (members + 7) // 8), dtype=np.uint8)
+    np.bitwise_or.at(packed, (owner, member >> 3), (1 << (member & 7)).astype(np.uint8))
+    data, step = packed.tobytes(), packed.shape[1]
+    sets = [0] * owners
+    for number in np.flatnonzero(packed.any(axis=1)).tolist():
+        sets[number] = int.from_bytes(data[number * step:(number + 1) * step], "little")
+    return sets

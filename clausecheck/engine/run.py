@@ -121,13 +121,13 @@ class Engine:
         expanded = self.prefilter.expanded(state.expansions) if self.prefilter else {}
         state.gates = self.prefilter.usable_gates(state.expansions) if self.prefilter else {}
         texts = [state.readings[i].text if i in state.readings else document.clauses[i].text for i in current]
-        scans = [self.prefilter.scan_bits(text) for text in texts] if self.prefilter else []
-        masks = [mask for _, mask in scans]
+        scans = self.prefilter.scan_clauses(texts) if self.prefilter else None
+        masks = scans.masks if scans is not None else []
         screens = None
         passing: dict[int, int] = {}  # id(rule) -> the clauses its gate lets through
         if self.prefilter:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
-            holding = self.prefilter.holding(scans)
+            holding = scans.holding
             sets = self.prefilter.rule_clauses(holding, len(scans), expanded)
             chosen = self.prefilter.clause_candidates(scans, texts, expanded, sets)
             if state.trace is None:  # explain sees every attempt

@@ -1,0 +1,57 @@
+"""The keyword scan (one RE2 set search, keywordset.py) finds exactly the keywords a text holds, each
+marked too where one of its occurrences starts a word as the rules' ``(?<!\\w)`` reads it (Unicode
+word characters included), and a document's clauses scanned at once give each clause's own scan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausecheck.engine.loader import load_rules
+from clausecheck.engine.prefilter import Prefilter
+from clausecheck.engine.terms import WORD_START
+
+CORE = Path(__file__).resolve().parent / "data" / "rules" / "core.yaml"
+RULES = load_rules(None, [CORE]).rules
+PREFILTER = Prefilter([r for r in RULES if r.scope == "clause" or r.kind == "missing"],
+                      [r for r in RULES if r.scope == "document" and r.kind != "missing"])
+KEYWORDS = sorted(PREFILTER.keywords)
+MARKED = [k for k in KEYWORDS if WORD_START + k in PREFILTER.bits]
+# what lies around keywords: ASCII and Unicode word characters (é, Ω, a ligature, a digit), and
+# characters that are not (curly quotes, dashes, spaces)
+AROUND = ["", " ", "x", "é", "Ω", "\ufb01", "7", "_", "\u2019", "\u201c", "\u2014", "-", "\n", "É", "ǅ"]
+pieces = st.one_of(st.sampled_from(KEYWORDS), st.sampled_from(MARKED), st.sampled_from(AROUND),
+                   st.sampled_from(MARKED).map(str.upper))
+texts = st.lists(pieces, max_size=30).map("".join)
+
+
+def reference(text: str) -> tuple[set[str], int]:
+    """The scan worked out keyword by keyword: found anywhere, and at a word's start."""
+    folded = text.casefold()
+    found = {k for k in KEYWORDS if k in folded}
+    found |= {WORD_START + k for k in found if WORD_START + k in PREFILTER.bits
+              and regex.search(r"(?<!\w)" + regex.escape(k), folded)}
+    mask = 0
+    for form in found:
+        mask |= PREFILTER.bits[form]
+    return found, mask
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_scan_finds_each_keyword_and_where_it_starts_a_word(text):
+    assert PREFILTER.scan_bits(text) == reference(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(texts, max_size=12))
+def test_clauses_scanned_at_once_are_each_scanned_alone(clauses):
+    scan = PREFILTER.scan_clauses(clauses)
+    alone = [PREFILTER.scan_bits(text) for text in clauses]
+    assert len(scan) == len(clauses)
+    assert list(scan) == alone
+    assert scan.masks == [mask for _, mask in alone]
+    assert scan.holding == PREFILTER.holding(alone)
