@@ -28,8 +28,9 @@ from .schema import Rule
 from .terms import WORD_START
 
 Requirement = list[frozenset[str]]
-# rule position -> its keyword sets, each with the keywords the scan cannot report (defined terms)
-Expanded = dict[int, list[tuple[frozenset[str], tuple[str, ...]]]]
+# rule position -> its keyword sets, each as the mask of those the scan reports, with the keywords it
+# cannot report (defined terms)
+Expanded = dict[int, list[tuple[int, tuple[str, ...]]]]
 Scan = tuple[set[str], int]  # a text's keywords found (each marked too when it starts a word), as a mask
 
 
@@ -148,8 +149,10 @@ class Prefilter:
 
     def expanded(self, expansions: Expansions) -> Expanded:
         """Rule position -> requirement, for the rules with a leaf that reaches a document's defined
-        terms (their :attr:`rule_checks` do not hold there): each keyword set with the keywords the
-        scan cannot report (defined terms), which are looked up in the text directly. A keyword marked
+        terms (their :attr:`rule_checks` do not hold there): each keyword set as the mask of its
+        keywords the scan reports (a text's scan hits the set where it shares a bit with it), with
+        the keywords the scan cannot report (defined terms), which are looked up in the text
+        directly. A keyword marked
         to start a word ("^train") is never looked up: written literally in a text, its word follows
         "^", a non-word character, so the scan reports it marked."""
         if not expansions:
@@ -159,8 +162,8 @@ class Prefilter:
             if self.rule_leaves[number].isdisjoint(expansions):
                 continue
             req = requirement(rule.main, expansions)
-            result[number] = [(group, tuple(k for k in group if k not in self.keywords
-                                            and not k.startswith(WORD_START))) for group in req]
+            result[number] = [(self._mask(group), tuple(k for k in group if k not in self.keywords
+                                                        and not k.startswith(WORD_START))) for group in req]
         return result
 
     def candidates(self, found: set[str], text: str, expanded: Expanded,
@@ -175,7 +178,7 @@ class Prefilter:
             mask = self._mask(found)
         chosen = [number for number, check in enumerate(self.rule_checks)
                   if number not in expanded and (check is None or check(mask))]
-        return self._with_expanded(chosen, found, text, expanded)
+        return self._with_expanded(chosen, mask, text, expanded)
 
     def holding(self, scans: Sequence[Scan]) -> list[int]:
         """For each literal position, the set of clauses (a bit each, from their ``scans``) that hold it."""
@@ -202,24 +205,23 @@ class Prefilter:
         when not given)."""
         if sets is None:
             sets = self.rule_clauses(self.holding(scans), len(scans), expanded)
-        chosen: list[list[int]] = [[] for _ in scans]
+        chosen: list[list[int]] = [[] for _ in range(len(scans))]
         for rule, clauses in sets.items():
             while clauses:  # each clause (bit) in the set, lowest first
                 lowest = clauses & -clauses
                 chosen[lowest.bit_length() - 1].append(rule)
                 clauses ^= lowest
-        if not expanded:  # the rules chosen are all: no clause's keywords need be looked at again
-            return [[self.rules[number] for number in rules] for rules in chosen]
-        return [self._with_expanded(rules, found, text, expanded)
-                for rules, (found, _), text in zip(chosen, scans, texts, strict=True)]
+        masks = scans.masks if isinstance(scans, ClauseScan) else [mask for _, mask in scans]
+        return [self._with_expanded(rules, mask, text, expanded)
+                for rules, mask, text in zip(chosen, masks, texts, strict=True)]
 
-    def _with_expanded(self, chosen: list[int], found: set[str], text: str, expanded: Expanded) -> list[Rule]:
-        """The rules at positions ``chosen``, and those of ``expanded`` whose keyword sets ``found`` or
-        ``text`` (for defined terms) meet, in their original order."""
+    def _with_expanded(self, chosen: list[int], mask: int, text: str, expanded: Expanded) -> list[Rule]:
+        """The rules at positions ``chosen``, and those of ``expanded`` whose keyword sets the scan's
+        ``mask`` or ``text`` (for defined terms) meet, in their original order."""
         if expanded:  # their needs do not hold: they reach defined terms
             folded = text.casefold()
             chosen = sorted(chosen + [number for number, req in expanded.items()
-                                      if all(not group.isdisjoint(found) or any(k in folded for k in rest)
+                                      if all(mask & group or any(k in folded for k in rest)
                                              for group, rest in req)])
         return [self.rules[number] for number in chosen]
 
@@ -238,7 +240,7 @@ class ClauseScan(Sequence[Scan]):
     """A document's clauses' scans (each clause's :meth:`Prefilter.scan_bits`), and for each literal
     position the clauses that hold it (:meth:`Prefilter.holding`): the masks of both made at once
     from the set patterns each clause hit, in numpy rather than a keyword at a time, and a clause's
-    keywords found made only when asked for (the rules that reach defined terms ask)."""
+    keywords found made only when asked for (the engine asks only for the masks)."""
 
     def __init__(self, hits: list[list[int]], forms: list[str], positions: np.ndarray, size: int) -> None:
         """``hits``: each clause's pattern numbers; ``forms`` and ``positions``: each pattern's form and
