@@ -17,6 +17,7 @@ from ..model import Definition, Document
 from .expr import Leaf, iter_leaves
 from .generative import generative_terms
 from .schema import Rule
+from .screen import first_start
 
 Expansions = dict[int, tuple[regex.Pattern, list[str]]]
 # a leaf that reads any of these whole is an AI leaf: it also reaches the names the contract shows to be
@@ -46,8 +47,9 @@ def expansions(rules: Iterable[Rule], document: Document, timeout: float) -> Exp
             if id(leaf) in seen:
                 continue
             seen.add(id(leaf))
+            search = None if leaf.screen is None else first_start(leaf.screen)
             terms = [d.term for d, scope, title, encoded in scopes
-                     if (leaf.screen is None or leaf.screen.search(encoded) is not None)  # else: no match
+                     if (search is None or search(encoded, 0, len(encoded)) >= 0)  # else: no match
                      and _reaches(leaf, d, scope, title, rule.id, timeout)]
             if _ai_leaf(leaf, rule.id, timeout):
                 if generative is None:
