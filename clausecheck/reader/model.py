@@ -59,7 +59,7 @@ class Reader:
         text, row = text[known], self.rows[where[known]]
         if not len(row):
             return out
-        combined, counts = np.unique(text.astype(np.int64) << 32 | row, return_counts=True)
+        combined, counts = _counted(text.astype(np.int64) << 32 | row)
         text, row = (combined >> 32).astype(np.intp), (combined & 0xFFFFFFFF).astype(np.intp)
         value = (1.0 + np.log(counts)) * self.idf[row]
         norms = np.sqrt(np.bincount(text, weights=value * value, minlength=len(texts)))
@@ -93,6 +93,17 @@ class Reader:
         stemmed = stem(word)
         code = self.words[word] = 2 * (self.stems.get(stemmed, -1) + 1) + (stemmed in STOP)
         return code
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)``, for values already in order but for their low bits
+    (each feature's text is in order, its row not): a stable sort, which finds those runs, takes
+    about half the time of the quicksort ``np.unique`` runs."""
+    ordered = np.sort(values, kind="stable")
+    first = np.ones(len(ordered), dtype=bool)  # where each distinct value starts
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return ordered[starts], np.diff(starts, append=len(ordered))
 
 
 def _pairs(text: np.ndarray, stems: np.ndarray, stops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
