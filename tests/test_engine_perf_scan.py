@@ -55,3 +55,14 @@ def test_clauses_scanned_at_once_are_each_scanned_alone(clauses):
     assert list(scan) == alone
     assert scan.masks == [mask for _, mask in alone]
     assert scan.holding == PREFILTER.holding(alone)
+
+
+def test_a_needs_clauses_at_once_are_those_whose_scan_meets_it():
+    """A whole document's target asks which clauses meet a leaf's need with one test on all clauses
+    (Prefilter.part_sets): the clauses whose own mask meets the leaf's test."""
+    clauses = [" ".join(KEYWORDS[n::97][:30]) for n in range(97)] + ["", "nothing here", "Writer’s AI"]
+    scan = PREFILTER.scan_clauses(clauses)
+    meeting = PREFILTER.part_sets(scan.holding)
+    for check in {id(check): check for check in PREFILTER.checks.values()}.values():
+        expected = sum(1 << number for number, mask in enumerate(scan.masks) if check(mask))
+        assert meeting(check) == expected

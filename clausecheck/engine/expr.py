@@ -109,6 +109,7 @@ class Target:
     matches: dict[tuple[int, str], tuple[tuple[int, int], ...]] | None = None  # shared by a document's rules
     parts: tuple[int, ...] | None = None  # where each part starts: a text of parts joined by blank lines
     part_masks: tuple[int, ...] | None = None  # each part's keyword scan, when ``parts`` are given
+    part_sets: Callable[[Check], int] | None = None  # a need's test -> the parts meeting it (a bit each)
     gates: Mapping[int, Gate] = field(default_factory=dict)  # id(rule.main) -> its compiled gate.gate
     _sentences: Sentences | PartSentences | None = None
     _encoded: bytes | None = None
@@ -150,10 +151,20 @@ class Target:
             return [(first, len(self.text))]
         if self._ends is None:  # none at all for a document with no clause left (every one struck)
             self._ends = part_ends(self.parts, len(self.text))
-        masks = self.part_masks
+        if check is None or self.part_masks is None:
+            return [(max(start, first), end) for start, end in zip(self.parts, self._ends, strict=True)
+                    if end > first]
+        meeting = self._meeting(check)
         return [(max(start, first), end)
                 for number, (start, end) in enumerate(zip(self.parts, self._ends, strict=True))
-                if end > first and (check is None or masks is None or check(masks[number]))]
+                if end > first and meeting >> number & 1]
+
+    def _meeting(self, check: Check) -> int:
+        """The parts (a bit each) whose keyword scan meets ``check``: from :attr:`part_sets` when
+        given, else tested part by part."""
+        if self.part_sets is not None:
+            return self.part_sets(check)
+        return sum(1 << number for number, mask in enumerate(self.part_masks or ()) if check(mask))
 
     def ruled_out(self, leaf: Leaf) -> bool:
         """Does the leaf's RE2 screen prove that its pattern matches nowhere in the text? Remembered
@@ -195,7 +206,7 @@ class Target:
         if self._byte_parts is None:
             self._byte_parts = _byte_spans(self.text, self.parts, self._ascii)
         spans = self._byte_parts
-        meeting = sum(1 << number for number, mask in enumerate(self.part_masks) if check(mask))
+        meeting = self._meeting(check)
         for first, last in runs(meeting):
             at = search(self._encoded, spans[first][0], spans[last][1])
             if at >= 0:

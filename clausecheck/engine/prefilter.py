@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -91,6 +91,7 @@ class Prefilter:
         # one text's mask, or on all of a document's clauses at once
         on_clauses = {need: clause_checker(need, self.positions) for need in needs}
         self.leaf_sets = {id(leaf): on_clauses[leaf.need] for leaf in leaves if leaf.need is not None}
+        self._check_sets = {id(compiled[need]): on_clauses[need] for need in needs}  # by the test on a mask
         self._tests = [(rule_need(rule.main), requirement(rule.main)) for rule in self.rules]
         self.clause_checks = [clause_checker(need, self.positions, req) for need, req in self._tests]
         self.rule_leaves = [frozenset(id(leaf) for leaf in iter_leaves(rule.main)) for rule in self.rules]
@@ -139,6 +140,17 @@ class Prefilter:
         for mask in masks:
             joined |= mask
         return joined
+
+    def part_sets(self, holding: list[int]) -> Callable[[Check], int]:
+        """For a document's clauses (``holding`` from :meth:`holding`), a leaf's test of its need on a
+        mask (from :attr:`checks`) -> the clauses meeting that need, a bit each: one test on all the
+        clauses at once (:func:`~.need.clause_checker`), each need's once, instead of one per clause."""
+
+        @functools.cache
+        def meeting(check: Check) -> int:
+            return self._check_sets[id(check)](holding)
+
+        return meeting
 
     def usable_gates(self, expansions: Expansions) -> dict[int, Gate]:
         """:attr:`gates` less those of rules with a leaf that reaches a document's defined terms."""

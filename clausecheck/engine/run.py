@@ -161,7 +161,9 @@ class Engine:
                 self._wider(index, state, applicable, expanded, {f.rule for f in state.findings[emitted:]})
         doc = DocText.of(document, current)
         whole = self._target(doc.text, state, state.mask, tuple(doc.starts))  # one for all rules
-        whole.part_masks = tuple(masks) if self.prefilter else None
+        if self.prefilter:
+            whole.part_masks = tuple(masks)
+            whole.part_sets = self.prefilter.part_sets(holding)
         for rule in self.per_clause:
             if rule.kind == "missing" and rule.scope == "document" and id(rule) in triggers:
                 whole.rule = rule.id
