@@ -275,10 +275,13 @@ class ClauseScan(Sequence[Scan]):
 
 def _bit_sets(owner: np.ndarray, member: np.ndarray, owners: int, members: int) -> list[int]:
     """For each of ``owners``, the set (an integer, a bit each) of the ``members`` paired with it
-    (``owner[i]`` holds ``member[i]``)."""
-    packed = np.zeros((owners, (members + 7) // 8), dtype=np.uint8)
-    np.bitwise_or.at(packed, (owner, member >> 3), (1 << (member & 7)).astype(np.uint8))
-    data, step = packed.tobytes(), packed.shape[1]
+    (``owner[i]`` holds ``member[i]``; no pair twice, so adding a member's bit to its byte sets it:
+    ``np.add.at`` on a flat array runs in about a third of the time of ``np.bitwise_or.at``)."""
+    step = (members + 7) // 8
+    packed = np.zeros(owners * step, dtype=np.uint8)
+    np.add.at(packed, owner * step + (member >> 3), (1 << (member & 7)).astype(np.uint8))
+    packed = packed.reshape(owners, step)
+    data = packed.tobytes()
     sets = [0] * owners
     for number in np.flatnonzero(packed.any(axis=1)).tolist():
         sets[number] = int.from_bytes(data[number * step:(number + 1) * step], "little")
