@@ -71,7 +71,7 @@ def check(
 def prepare(packs: Sequence[str] | None = None, rules: Sequence[str | Path] = (), only: Sequence[str] = (),
             ignore: Sequence[str] = (), limits: Limits = DEFAULT_LIMITS, prefilter: bool = True,
             reader: bool = True) -> RuleSet:
-    """Load the rules and build their engine (its keyword automaton and compiled tests take about a
+    """Load the rules and build their engine (its keyword set and compiled tests take about a
     second), both kept for the :func:`check` calls that follow with the same arguments. A batch calls
     it once before it starts its workers, which inherit the engine instead of each building its own.
     It also compiles every regex and RE2 screen, which a single :func:`check` leaves until first use
