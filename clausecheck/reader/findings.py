@@ -75,14 +75,14 @@ def _added(document: Document, findings: list[Finding], reader: Reader, members:
     raised = {(f.clause, f.concern) for f in findings if f.kind in ("conflict", "protection")}
     catalog = builtin_catalog()
     found = []
-    for group, row in zip(members, scores, strict=True):
-        for column, concern in enumerate(reader.concerns):
-            score, threshold = float(row[column]), float(reader.thresholds[column])
-            if score < threshold or concern not in concerns or concern not in catalog.concerns \
-                    or any((index, concern) in raised for index in group):
-                continue
-            found.append(_finding(document, group[0], concern, (score, threshold),
-                                  catalog.concerns[concern], catalog.questions[concern]))
+    for number, column in zip(*np.nonzero(scores >= reader.thresholds), strict=True):  # clause by clause
+        group, concern = members[number], reader.concerns[column]
+        if concern not in concerns or concern not in catalog.concerns \
+                or any((index, concern) in raised for index in group):
+            continue
+        scored = (float(scores[number, column]), float(reader.thresholds[column]))
+        found.append(_finding(document, group[0], concern, scored, catalog.concerns[concern],
+                              catalog.questions[concern]))
     return drop_definitions(document, found)
 
 
