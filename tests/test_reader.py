@@ -48,7 +48,7 @@ def reference_scores(texts: list[str]) -> np.ndarray:
             weights = np.array([(1 + math.log(n)) * reader.idf[r] for n, r in zip(counts.values(), rows,
                                                                                   strict=True)])
             weights /= np.linalg.norm(weights)
-            out[number] = 1 / (1 + np.exp(-(reader.weights[:, rows] @ weights + reader.bias)))
+            out[number] = 1 / (1 + np.exp(-(weights @ reader.weights[rows] + reader.bias)))
     return out
 
 

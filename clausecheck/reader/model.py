@@ -27,6 +27,7 @@ from .features import SKIP, STOP, WORD, stem
 MODEL_FILE = "reader.npz"
 KINDS = {"u": 0, "b": 1, "s": 2}
 SHIFT = 24  # bits per stem number in a key: room for 16 million stems
+BLOCK = 32  # texts whose features' weights are gathered at once (about a megabyte)
 MAX_REMEMBERED = 200_000  # words whose stem number is kept between calls (a few tens of MB at most)
 
 
@@ -39,7 +40,7 @@ class Reader:
     keys: np.ndarray  # (features,) int64, sorted: each feature's key (see :func:`_key`)
     rows: np.ndarray  # (features,): the row of ``weights`` and ``idf`` for each key
     idf: np.ndarray  # (features,)
-    weights: np.ndarray  # (concerns, features): each concern's weights, contiguous
+    weights: np.ndarray  # (features, concerns): each feature's weights, contiguous
     bias: np.ndarray  # (concerns,)
     thresholds: np.ndarray  # (concerns,): a clause scoring at or above it is flagged (inf: never)
     meta: dict  # how it was trained: data digest, counts, options
@@ -64,9 +65,7 @@ class Reader:
         value = (1.0 + np.log(counts)) * self.idf[row]
         norms = np.sqrt(np.bincount(text, weights=value * value, minlength=len(texts)))
         value /= norms[text]
-        # one concern at a time: a (features found, concerns) array took 48 MB on a 139-page contract
-        logits = np.column_stack([np.bincount(text, weights=value * column[row], minlength=len(texts))
-                                  for column in self.weights]) + self.bias
+        logits = _sums(text, row, value, self.weights, len(texts)) + self.bias
         scored = norms > 0
         out[scored] = 1.0 / (1.0 + np.exp(-logits[scored]))
         return out
@@ -93,6 +92,21 @@ class Reader:
         stemmed = stem(word)
         code = self.words[word] = 2 * (self.stems.get(stemmed, -1) + 1) + (stemmed in STOP)
         return code
+
+
+def _sums(text: np.ndarray, row: np.ndarray, value: np.ndarray, weights: np.ndarray,
+          count: int) -> np.ndarray:
+    """``(count, concerns)``: per text, its features' ``weights`` rows times their ``value``, summed
+    (``text`` in order). ``BLOCK`` texts at a time, so a long contract's (features found, concerns)
+    array never exists whole: it took 48 MB on a 139-page contract."""
+    starts = np.flatnonzero(np.r_[True, text[1:] != text[:-1]])  # each text's first feature
+    sums = np.zeros((count, weights.shape[1]))
+    for first in range(0, len(starts), BLOCK):
+        begins = starts[first : first + BLOCK]
+        end = starts[first + BLOCK] if first + BLOCK < len(starts) else len(text)
+        part = weights[row[begins[0] : end]] * value[begins[0] : end, None]
+        sums[text[begins]] = np.add.reduceat(part, begins - begins[0])
+    return sums
 
 
 def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -144,7 +158,7 @@ def read(path: object) -> Reader:
         parts = [stems.setdefault(part, len(stems)) for part in body.split("_")]
         keys[row] = _key(KINDS[kind], *parts)
     order = np.argsort(keys, kind="stable")
-    return Reader(concerns, stems, keys[order], order, idf, np.ascontiguousarray(weights.T), bias, thresholds,
+    return Reader(concerns, stems, keys[order], order, idf, weights, bias, thresholds,
                   meta)
 
 
