@@ -66,3 +66,17 @@ def test_a_needs_clauses_at_once_are_those_whose_scan_meets_it():
     for check in {id(check): check for check in PREFILTER.checks.values()}.values():
         expected = sum(1 << number for number, mask in enumerate(scan.masks) if check(mask))
         assert meeting(check) == expected
+
+
+def test_keywords_past_re2s_memory_are_a_rule_error_not_silence(monkeypatch):
+    """RE2's set search finds nothing when it runs out of memory: the set checks itself when built."""
+    import pytest
+
+    from clausecheck.engine import keywordset
+    from clausecheck.errors import RuleError
+
+    monkeypatch.setattr(keywordset, "MAX_MEMORY", 64 << 10)
+    words = [f"keyword{n:05d}" for n in range(3000)]
+    with pytest.raises(RuleError, match="keyword patterns do not fit"):
+        keywordset.KeywordSet(words, words)
+    assert len(keywordset.KeywordSet(words[:3], words[:3]).hits("keyword00001 keyword00002")) == 4

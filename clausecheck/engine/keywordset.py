@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import re2
 import regex
 
+from ..errors import RuleError
 from .screen import _char
 
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # \w in a case-folded ASCII text
@@ -46,7 +47,10 @@ class KeywordSet:
             number = self._add(literal, keyword, False)
             if keyword in wanted:
                 self.rechecked.append((number, self._add(AFTER_NON_WORD + literal, keyword, True), keyword))
-        self._set.Compile()
+        try:
+            self._set.Compile()
+        except re2.error:
+            raise self._too_many() from None
         self._check()
 
     def _add(self, pattern: str, keyword: str, word_start: bool) -> int:
@@ -59,7 +63,11 @@ class KeywordSet:
         """A set search reports no match when RE2 runs out of memory: a text holding every keyword,
         each starting a word, must find every pattern, or the set is unusable."""
         if len(self.hits("\n".join(self.keywords))) != len(self.keywords):
-            raise RuntimeError(f"RE2 cannot search {len(self.keywords)} keywords in {MAX_MEMORY} bytes")
+            raise self._too_many()
+
+    def _too_many(self) -> RuleError:
+        return RuleError("rule packs", f"their {len(self.keywords)} keyword patterns do not fit the "
+                         f"keyword scan's {MAX_MEMORY >> 10} KB: run fewer packs, or use fewer terms")
 
     def hits(self, folded: str) -> list[int]:
         """The numbers of the patterns found in the case-folded text ``folded``, each once."""
