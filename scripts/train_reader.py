@@ -41,7 +41,8 @@ from clausecheck.loaders import load  # noqa: E402
 from clausecheck.reader.features import features  # noqa: E402
 from clausecheck.reader.model import MODEL_FILE, read  # noqa: E402
 
-SETS = ("contracts", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7")  # never heldout
+# never a held-out set
+SETS = ("contracts", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7")
 PARAPHRASES = ROOT / "tests" / "data" / "paraphrases"
 OUT = ROOT / "clausecheck" / "reader" / MODEL_FILE
 SUFFIXES = (".txt", ".pdf", ".docx", ".md")
