@@ -7,7 +7,7 @@ Run from the repository root::
 
 1. **Fixture corpus** (fixtures/contracts/*.expected.yaml as truth): precision and recall per concern
    and overall, counting (concern, kind, clause) triples exactly as tests/test_golden.py does.
-   With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout2/ (same sidecar
+   With ``--heldout`` (or ``--only heldout``) the blind held-out set fixtures/heldout3/ (same sidecar
    format, written by someone who did not tune the rules) is scored the same way and printed separately:
    it is the generalisation figure. Do not tune rules on it; ``--show-fp`` there is for after the fact.
    The tuning sets fixtures/tuning/ (the first session's held-out set, now tuned on; see its README),
@@ -64,7 +64,7 @@ from clausecheck.reader.findings import PACK as READER  # noqa: E402
 CONTRACTS = ROOT / "fixtures" / "contracts"
 TUNING = tuple(ROOT / "fixtures" / name
                for name in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7"))
-HELDOUT = ROOT / "fixtures" / "heldout2"
+HELDOUT = ROOT / "fixtures" / "heldout3"
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 Key = tuple[str, str, str | None]
 
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
                         choices=["fixtures", "tuning", "heldout", "dev", "contractnli", "cuad"],
                         help="run only this part (repeatable)")
     parser.add_argument("--heldout", action="store_true",
-                        help="also score the blind held-out set in fixtures/heldout2 (same sidecar format)")
+                        help="also score the blind held-out set in fixtures/heldout3 (same sidecar format)")
     parser.add_argument("--heldout-dir", type=Path, default=HELDOUT,
                         help="score this folder as the held-out set instead (e.g. a snapshot of it)")
     parser.add_argument("--show-fp", action="store_true", help="list every false positive and negative")

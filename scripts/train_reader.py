@@ -3,7 +3,7 @@
     pip install scikit-learn   # for training only; clausecheck reads the model with numpy
     python scripts/train_reader.py [--check] [--folds]
 
-What it learns from (never the blind set, fixtures/heldout2, which only measures):
+What it learns from (never the blind sets, fixtures/heldout2 and heldout3, which only measure):
 - the sample contracts and the seven tuning sets, clause by clause: a clause labelled with a concern's
   ``conflict`` is a positive for that concern, every other numbered clause a negative;
 - the paraphrase files (tests/data/paraphrases/*.yaml): in a ``conflict`` group, ``match`` and
