@@ -30,8 +30,8 @@ def test_each_rule_passes_the_clauses_its_gate_passes_one_by_one(path: Path) -> 
     prefilter = engine.prefilter
     assert prefilter is not None
     texts = [clause.text for clause in load(path).clauses if clause.text.strip()]
-    scans = [prefilter.scan_bits(text) for text in texts]
-    holding = prefilter.holding(scans)
+    scans = prefilter.scan_clauses(texts)
+    holding = scans.holding
     screens = ClauseScreens(texts, holding, prefilter.leaf_sets)
     passed = 0
     for number, clauses in prefilter.rule_clauses(holding, len(texts), {}).items():

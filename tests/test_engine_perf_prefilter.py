@@ -46,11 +46,12 @@ def test_a_documents_clauses_are_tested_at_once_with_the_same_candidates() -> No
     for path in CONTRACTS:
         document = load(path)
         texts = [clause.text for clause in document.clauses]
-        scans = [prefilter.scan_bits(text) for text in texts]
+        scans = prefilter.scan_clauses(texts)
         expanded = prefilter.expanded(expansions(rules, document, 1.0))
         reached += bool(expanded)
         each = [prefilter.candidates(found, text, expanded, mask)
                 for text, (found, mask) in zip(texts, scans, strict=True)]
-        assert prefilter.clause_candidates(scans, texts, expanded) == each
+        sets = prefilter.rule_clauses(scans.holding, len(scans), expanded)
+        assert prefilter.clause_candidates(scans.masks, texts, expanded, sets) == each
         assert any(each) and not all(each)
     assert reached  # a document with defined terms was among them

@@ -54,7 +54,17 @@ def test_clauses_scanned_at_once_are_each_scanned_alone(clauses):
     assert len(scan) == len(clauses)
     assert list(scan) == alone
     assert scan.masks == [mask for _, mask in alone]
-    assert scan.holding == PREFILTER.holding(alone)
+    assert scan.holding == holding_of(alone)
+
+
+def holding_of(scans: list) -> list[int]:
+    """For each literal position, the set of clauses (a bit each, from their own scans) that hold it:
+    the reference for ClauseScan.holding."""
+    holding = [0] * len(PREFILTER.positions)
+    for number, (found, _) in enumerate(scans):
+        for form in found:
+            holding[PREFILTER.positions[form]] |= 1 << number
+    return holding
 
 
 def test_a_needs_clauses_at_once_are_those_whose_scan_meets_it():

@@ -192,38 +192,26 @@ class Prefilter:
                   if number not in expanded and (check is None or check(mask))]
         return self._with_expanded(chosen, mask, text, expanded)
 
-    def holding(self, scans: Sequence[Scan]) -> list[int]:
-        """For each literal position, the set of clauses (a bit each, from their ``scans``) that hold it."""
-        holding = [0] * len(self.positions)
-        positions = self.positions
-        for number, (found, _) in enumerate(scans):
-            bit = 1 << number
-            for form in found:
-                holding[positions[form]] |= bit
-        return holding
-
     def rule_clauses(self, holding: list[int], count: int, expanded: Expanded) -> dict[int, int]:
         """Rule position -> the set of a document's ``count`` clauses (with ``holding`` from
-        :meth:`holding`) where its need is met and each of its keyword sets is hit, for the rules not in
-        ``expanded`` (:func:`~.need.clause_checker`: one test for all clauses, not one per clause)."""
+        :attr:`ClauseScan.holding`) where its need is met and each of its keyword sets is hit, for the
+        rules not in ``expanded`` (:func:`~.need.clause_checker`: one test for all clauses, not one per
+        clause)."""
         every = (1 << count) - 1
         return {rule: every if check is None else check(holding)
                 for rule, check in enumerate(self.clause_checks) if rule not in expanded}
 
-    def clause_candidates(self, scans: Sequence[Scan], texts: list[str],
-                          expanded: Expanded, sets: dict[int, int] | None = None) -> list[list[Rule]]:
-        """:meth:`candidates` for each of a document's clauses (``texts``, with their ``scans``), worked
-        out for all clauses at once from each rule's clause set (``sets``, from :meth:`rule_clauses`
-        when not given)."""
-        if sets is None:
-            sets = self.rule_clauses(self.holding(scans), len(scans), expanded)
-        chosen: list[list[int]] = [[] for _ in range(len(scans))]
+    def clause_candidates(self, masks: list[int], texts: list[str], expanded: Expanded,
+                          sets: dict[int, int]) -> list[list[Rule]]:
+        """:meth:`candidates` for each of a document's clauses (``texts``, with their scans' ``masks``),
+        worked out for all clauses at once from each rule's clause set (``sets``, from
+        :meth:`rule_clauses`)."""
+        chosen: list[list[int]] = [[] for _ in range(len(masks))]
         for rule, clauses in sets.items():
             while clauses:  # each clause (bit) in the set, lowest first
                 lowest = clauses & -clauses
                 chosen[lowest.bit_length() - 1].append(rule)
                 clauses ^= lowest
-        masks = scans.masks if isinstance(scans, ClauseScan) else [mask for _, mask in scans]
         return [self._with_expanded(rules, mask, text, expanded)
                 for rules, mask, text in zip(chosen, masks, texts, strict=True)]
 
@@ -250,7 +238,7 @@ def rule_need(expr: Expr) -> Need | None:
 
 class ClauseScan(Sequence[Scan]):
     """A document's clauses' scans (each clause's :meth:`Prefilter.scan_bits`), and for each literal
-    position the clauses that hold it (:meth:`Prefilter.holding`): the masks of both made at once
+    position the clauses that hold it (:attr:`holding`): the masks of both made at once
     from the set patterns each clause hit, in numpy rather than a keyword at a time, and a clause's
     keywords found made only when asked for (the engine asks only for the masks)."""
 

@@ -129,7 +129,7 @@ class Engine:
             state.mask = self.prefilter.scan_joined([document.clauses[i].text for i in current], masks)
             holding = scans.holding
             sets = self.prefilter.rule_clauses(holding, len(scans), expanded)
-            chosen = self.prefilter.clause_candidates(scans, texts, expanded, sets)
+            chosen = self.prefilter.clause_candidates(masks, texts, expanded, sets)
             if state.trace is None:  # explain sees every attempt
                 screens = ClauseScreens(texts, holding, self.prefilter.leaf_sets)
                 rules = self.prefilter.rules
