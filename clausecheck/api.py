@@ -52,8 +52,8 @@ def check(
     concerns = reader_concerns(ruleset, only, ignore) if reader else frozenset()
     set_aside: list[Finding] = []
     if concerns and not between_businesses(assumptions):
-        builtin = {p.name for p in ruleset.packs if p.builtin}
-        findings, set_aside = read_clauses(document, findings, builtin_reader(), concerns, builtin)
+        findings, set_aside = read_clauses(document, findings, builtin_reader(), concerns,
+                                           ruleset.builtin_packs())
         findings.sort(key=finding_order)
         packs_run.append(reader_info(builtin_reader()))
     return Report(

@@ -30,9 +30,13 @@ class RuleSet:
     def __post_init__(self) -> None:
         self.by_id = {rule.id: rule for rule in self.rules}
 
+    def builtin_packs(self) -> frozenset[str]:
+        """The names of the packs among these that ship with clausecheck."""
+        return frozenset(pack.name for pack in self.packs if pack.builtin)
+
     def builtin_concerns(self) -> frozenset[str]:
         """The concerns the built-in packs among these cover (the clause reader's, beside them)."""
-        packs = {pack.name for pack in self.packs if pack.builtin}
+        packs = self.builtin_packs()
         return frozenset(rule.concern for rule in self.rules if rule.pack in packs)
 
     def compile_patterns(self) -> None:
