@@ -83,10 +83,13 @@ def ratio(num: int, den: int) -> str:
 # --- 1. fixture corpus ------------------------------------------------------------------------------
 
 def report_keys(report: Report, rules_only: bool = False) -> set[Key]:
-    """(concern, kind, clause number) of every finding (``rules_only``: less the clause reader's)."""
+    """(concern, kind, clause number) of every finding (``rules_only``: the rules' findings, with those
+    the clause reader set aside and without its own)."""
     clauses = report.document.clauses
-    return {(f.concern, f.kind, clauses[f.clause].number if f.clause is not None else None)
-            for f in report.findings if not (rules_only and f.pack == READER)}
+    found = report.findings
+    if rules_only:
+        found = [f for f in found if f.pack != READER] + report.set_aside
+    return {(f.concern, f.kind, clauses[f.clause].number if f.clause is not None else None) for f in found}
 
 
 def sidecar_keys(sidecar: Path) -> set[Key]:
